@@ -19,6 +19,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -41,6 +42,7 @@ public final class AwsClients implements AutoCloseable {
     private final Lazy<CloudWatchLogsClient> logs = new Lazy<>(() -> configure(CloudWatchLogsClient.builder()).build());
     private final Lazy<SsmClient> ssm = new Lazy<>(() -> configure(SsmClient.builder()).build());
     private final Lazy<ElasticLoadBalancingV2Client> elb = new Lazy<>(() -> configure(ElasticLoadBalancingV2Client.builder()).build());
+    private final Lazy<SecretsManagerClient> secrets = new Lazy<>(() -> configure(SecretsManagerClient.builder()).build());
     private final Lazy<ServiceQuotasClient> quotas = new Lazy<>(() -> configure(ServiceQuotasClient.builder()).build());
 
     public AwsClients(Map<String, String> environment) {
@@ -61,6 +63,10 @@ public final class AwsClients implements AutoCloseable {
 
     public ElasticLoadBalancingV2Client elb() {
         return elb.get();
+    }
+
+    public SecretsManagerClient secrets() {
+        return secrets.get();
     }
 
     public ServiceQuotasClient quotas() {
@@ -107,6 +113,7 @@ public final class AwsClients implements AutoCloseable {
         logs.ifCreated(CloudWatchLogsClient::close);
         ssm.ifCreated(SsmClient::close);
         elb.ifCreated(ElasticLoadBalancingV2Client::close);
+        secrets.ifCreated(SecretsManagerClient::close);
         quotas.ifCreated(ServiceQuotasClient::close);
         http.ifCreated(SdkHttpClient::close);
     }
