@@ -1,0 +1,126 @@
+package dev.adhoc.action;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.adhoc.action.aws.AwsClients;
+import dev.adhoc.action.config.CommandLine;
+import dev.adhoc.action.config.Input;
+import dev.adhoc.action.config.Inputs;
+import dev.adhoc.action.operations.Context;
+import dev.adhoc.action.operations.OperationName;
+import dev.adhoc.action.operations.Operations;
+import dev.adhoc.action.runtime.JobLog;
+import dev.adhoc.action.runtime.JobSummary;
+import dev.adhoc.action.runtime.StepOutputs;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The one entrypoint. Without arguments it is the GitHub Action (inputs from
+ * {@code INPUT_<NAME>}); with arguments it is the CLI taking the same names as flags.
+ */
+public final class Main {
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_USAGE = 2;
+
+    private final Map<String, String> environment;
+    private final PrintStream out;
+    private final Path workingDirectory;
+    private final Clock clock;
+
+    public Main(Map<String, String> environment, PrintStream out, Path workingDirectory, Clock clock) {
+        this.environment = Map.copyOf(environment);
+        this.out = out;
+        this.workingDirectory = workingDirectory;
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) {
+        int code = new Main(System.getenv(), System.out, Path.of("").toAbsolutePath(), Clock.systemUTC()).run(args);
+        System.exit(code);
+    }
+
+    public int run(String[] args) {
+        boolean githubActions = "true".equals(environment.get("GITHUB_ACTIONS"));
+        JobLog log = new JobLog(out, githubActions);
+        StepOutputs outputs = new StepOutputs(file("GITHUB_OUTPUT"));
+        JobSummary summary = new JobSummary(file("GITHUB_STEP_SUMMARY"));
+        Inputs inputs;
+        try {
+            if (args.length == 0) {
+                inputs = Inputs.fromEnvironment(environment);
+            } else {
+                CommandLine command = CommandLine.parse(args, environment);
+                switch (command.kind()) {
+                    case HELP -> {
+                        out.print(CommandLine.usage());
+                        return 0;
+                    }
+                    case VERSION -> {
+                        out.println("adhoc-action " + version());
+                        return 0;
+                    }
+                    default -> { }
+                }
+                inputs = command.inputs();
+            }
+        } catch (AdhocFailure failure) {
+            return fail(log, outputs, failure);
+        }
+        // Secrets are masked before anything else can print them.
+        for (Input input : Input.values()) {
+            if (input.secret()) inputs.given(input).ifPresent(log::mask);
+        }
+        try (AwsClients aws = new AwsClients(environment)) {
+            OperationName operation = OperationName.parse(inputs.require(Input.OPERATION, "(plan, create, deploy, ...)"));
+            Context context = new Context(operation, inputs, log, outputs, summary, aws, environment, workingDirectory, clock,
+                    new ObjectMapper());
+            return Operations.forName(operation).run(context);
+        } catch (AdhocFailure failure) {
+            return fail(log, outputs, failure);
+        } catch (SdkException e) {
+            return fail(log, outputs, new AdhocFailure("aws-error", "An AWS call failed: " + e.getMessage()
+                    + " Check the role's permissions (examples/iam/policy.json), the region and the credentials.", e));
+        } catch (RuntimeException e) {
+            log.group("Stack trace", () -> log.info(stackTrace(e)));
+            return fail(log, outputs, new AdhocFailure("internal-error", "Unexpected error: " + e
+                    + ". This is a bug in adhoc-action; please report it with the log above.", e));
+        } finally {
+            if (!githubActions) printForTerminal(summary, outputs);
+        }
+    }
+
+    private int fail(JobLog log, StepOutputs outputs, AdhocFailure failure) {
+        log.error(failure.getMessage());
+        outputs.set("failure-reason", failure.reason());
+        return failure.reason().equals("invalid-input") ? EXIT_USAGE : EXIT_FAILURE;
+    }
+
+    private void printForTerminal(JobSummary summary, StepOutputs outputs) {
+        String markdown = summary.markdown();
+        if (!markdown.isBlank()) {
+            out.println();
+            out.print(markdown);
+        }
+    }
+
+    private Optional<Path> file(String variable) {
+        return Optional.ofNullable(environment.get(variable)).filter(s -> !s.isBlank()).map(Path::of);
+    }
+
+    public static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter text = new StringWriter();
+        e.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+}

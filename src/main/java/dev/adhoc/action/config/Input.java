@@ -1,0 +1,73 @@
+package dev.adhoc.action.config;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every input the program reads: the one list that action.yml, README and the CLI agree with
+ * (a test keeps them in agreement). In GitHub Action mode an input arrives as the environment
+ * variable {@code INPUT_<NAME>} (upper-cased, hyphens kept); on the CLI as {@code --name value}.
+ */
+public enum Input {
+    OPERATION("operation", "What to do: plan, create, deploy, run, destroy, list, cleanup, stop or start.", null, false),
+    ENVIRONMENT("environment", "The environment's name (lower-case letters, digits, single hyphens, at most 20 characters). On pull_request events it defaults to pr-<number>.", null, false),
+    BACKEND_IMAGE_TAG("backend-image-tag", "Tag or sha256: digest of the backend image to roll out (web, worker, beat, migrate, collectstatic).", null, false),
+    FRONTEND_IMAGE_TAG("frontend-image-tag", "Tag or sha256: digest of the frontend image to roll out.", null, false),
+    TERRAFORM_DIRECTORY("terraform-directory", "Terraform root holding the <environment>.tfvars files.", "terraform/ad-hoc", false),
+    VAR_FILE("var-file", "Variables file for the environment; defaults to <environment>.tfvars inside terraform-directory.", null, false),
+    BACKEND_CONFIG("backend-config", "File passed to terraform init -backend-config.", null, false),
+    MANIFEST_PREFIX("manifest-prefix", "SSM parameter prefix under which environment manifests are published.", "/adhoc", false),
+    WAIT_TIMEOUT("wait-timeout", "Upper bound on every wait (e.g. 90s, 20m, 1h).", "20m", false),
+    COMMAND("command", "For run: the command to run in a one-off backend task, e.g. python manage.py createsuperuser --no-input.", null, false),
+    OLDER_THAN("older-than", "For cleanup: destroy environments older than this (e.g. 36h, 7d).", null, false),
+    DRY_RUN("dry-run", "For cleanup: only list what would be destroyed.", "true", false),
+    DATABASE("database", "How the environment's database is created and dropped: task (a one-off ECS task), bastion (SSH) or none.", "task", false),
+    BASTION_HOST("bastion-host", "For database: bastion. Host (or host:port) of the SSH bastion; defaults to the shared stack's bastion.", null, false),
+    BASTION_USER("bastion-user", "For database: bastion. SSH user on the bastion.", "ec2-user", false),
+    SSH_PRIVATE_KEY("ssh-private-key", "For database: bastion. Private key (PEM/OpenSSH) for the bastion. Masked.", null, true),
+    SSH_KNOWN_HOSTS("ssh-known-hosts", "For database: bastion. known_hosts lines for the bastion's host key; the key is always checked.", null, false),
+    SSH_INSECURE_SKIP_HOST_KEY_CHECK("ssh-insecure-skip-host-key-check", "For database: bastion. Accept any bastion host key (unsafe; warns on every run).", "false", false),
+    GITHUB_TOKEN("github-token", "Token for the pull-request comment and the GitHub deployment.", "${{ github.token }}", true),
+    PULL_REQUEST("pull-request", "Pull request number to comment on, for workflow_dispatch runs; taken from the event on pull_request events.", null, false),
+    GITHUB_DEPLOYMENT("github-deployment", "Record a GitHub deployment (with the URL) for the environment.", "true", false);
+
+    private final String inputName;
+    private final String description;
+    private final String defaultValue;
+    private final boolean secret;
+
+    Input(String inputName, String description, String defaultValue, boolean secret) {
+        this.inputName = inputName;
+        this.description = description;
+        this.defaultValue = defaultValue;
+        this.secret = secret;
+    }
+
+    /** The name as users write it: in action.yml {@code with:}, and as a CLI flag after {@code --}. */
+    public String inputName() {
+        return inputName;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The default documented in action.yml; GitHub expressions are resolved by GitHub, not here. */
+    public Optional<String> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    /** Secrets are masked in the job log as soon as they are read. */
+    public boolean secret() {
+        return secret;
+    }
+
+    /** {@code INPUT_<NAME>}: upper-cased, hyphens kept, as the runner sets it. */
+    public String environmentVariable() {
+        return "INPUT_" + inputName.toUpperCase(java.util.Locale.ROOT).replace(' ', '_');
+    }
+
+    public static Optional<Input> byName(String name) {
+        return Arrays.stream(values()).filter(i -> i.inputName.equals(name)).findFirst();
+    }
+}

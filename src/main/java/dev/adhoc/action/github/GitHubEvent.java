@@ -1,0 +1,43 @@
+package dev.adhoc.action.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** The event that started the workflow ({@code GITHUB_EVENT_NAME}, {@code GITHUB_EVENT_PATH}). */
+public record GitHubEvent(String name, JsonNode payload) {
+
+    public static GitHubEvent read(Map<String, String> environment, ObjectMapper mapper) {
+        String name = environment.getOrDefault("GITHUB_EVENT_NAME", "");
+        String path = environment.get("GITHUB_EVENT_PATH");
+        JsonNode payload = mapper.createObjectNode();
+        if (path != null && !path.isBlank() && Files.isRegularFile(Path.of(path))) {
+            try {
+                payload = mapper.readTree(Files.readString(Path.of(path)));
+            } catch (IOException e) {
+                // An unreadable event only loses the pull-request defaults; inputs still work.
+                payload = mapper.createObjectNode();
+            }
+        }
+        return new GitHubEvent(name, payload);
+    }
+
+    /** The pull request's number on pull_request and pull_request_target events. */
+    public OptionalInt pullRequestNumber() {
+        JsonNode number = payload.path("pull_request").path("number");
+        if (number.isInt()) return OptionalInt.of(number.asInt());
+        JsonNode top = payload.path("number");
+        return name.startsWith("pull_request") && top.isInt() ? OptionalInt.of(top.asInt()) : OptionalInt.empty();
+    }
+
+    /** The pull_request event's action: opened, synchronize, reopened, closed... */
+    public Optional<String> action() {
+        JsonNode action = payload.path("action");
+        return action.isTextual() ? Optional.of(action.asText()) : Optional.empty();
+    }
+}

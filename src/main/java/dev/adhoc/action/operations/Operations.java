@@ -1,0 +1,17 @@
+package dev.adhoc.action.operations;
+
+import dev.adhoc.action.AdhocFailure;
+
+/** Which code performs which operation. */
+public final class Operations {
+    private Operations() {
+    }
+
+    public static Operation forName(OperationName name) {
+        return switch (name) {
+            default -> context -> {
+                throw new AdhocFailure("unsupported-operation", "Operation '" + name.id() + "' is not available in this build.");
+            };
+        };
+    }
+}
