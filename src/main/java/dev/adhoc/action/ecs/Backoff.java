@@ -16,8 +16,14 @@ public final class Backoff {
         this.maxMillis = max.toMillis();
     }
 
+    /** For service deployments: seen within 2 s of completing. */
     public static Backoff polling() {
-        return new Backoff(Duration.ofMillis(500), Duration.ofSeconds(2));
+        return new Backoff(Duration.ofMillis(250), Duration.ofSeconds(2));
+    }
+
+    /** For one-off tasks, which people watch as they run: seen within a second of stopping. */
+    public static Backoff tasks() {
+        return new Backoff(Duration.ofMillis(250), Duration.ofSeconds(1));
     }
 
     /** Sleeps for the next interval, never past {@code deadlineMillis} (System.currentTimeMillis based). */

@@ -54,6 +54,11 @@ public final class EnvironmentRollout {
     public Outcome deploy(Manifest manifest, Map<String, ImageTag> tagsByRepository, Deadline deadline) {
         String cluster = manifest.cluster();
         List<Service> before = services.describeAll(cluster, manifest.services());
+        if (!before.isEmpty() && before.stream().allMatch(s -> s.desiredCount() == 0)) {
+            // ECS completes a deployment of zero tasks at once; say why nothing will be seen running.
+            log.notice("Environment " + manifest.environment() + " is stopped (every service at 0 tasks): the new images are "
+                    + "rolled out to its services and run when it is started again (operation: start).");
+        }
         Map<String, String> serviceDefinitionArns = before.stream()
                 .collect(Collectors.toMap(Service::serviceName, Service::taskDefinition, (a, b) -> a, LinkedHashMap::new));
 

@@ -74,7 +74,7 @@ public final class OneOffTasks {
             ContainerLogs.streamOf(container, taskArn).ifPresent(stream -> tails.add(
                     new LogTail(logs, stream, line -> log.info(container.name() + " | " + line))));
         }
-        Backoff backoff = Backoff.polling();
+        Backoff backoff = Backoff.tasks();
         Task task = null;
         while (true) {
             tails.forEach(LogTail::poll);
@@ -102,16 +102,18 @@ public final class OneOffTasks {
                 Duration.ofNanos(System.nanoTime() - started), lastLines);
     }
 
-    /** Log events arrive in CloudWatch shortly after the container wrote them: read until quiet. */
+    /**
+     * Log events reach CloudWatch shortly after the container wrote them: read now, then again
+     * after a short pause, until a read brings nothing new (bounded).
+     */
     private void drain(List<LogTail> tails) {
         if (tails.isEmpty()) return;
         long until = System.currentTimeMillis() + DRAIN.toMillis();
-        int quiet = 0;
-        Backoff backoff = new Backoff(Duration.ofMillis(300), Duration.ofSeconds(1));
-        while (quiet < 2 && System.currentTimeMillis() < until) {
-            int printed = tails.stream().mapToInt(LogTail::poll).sum();
-            quiet = printed == 0 ? quiet + 1 : 0;
-            if (quiet < 2) backoff.pause(until);
+        Backoff backoff = new Backoff(Duration.ofMillis(400), Duration.ofSeconds(1));
+        tails.forEach(LogTail::poll);
+        while (System.currentTimeMillis() < until) {
+            backoff.pause(until);
+            if (tails.stream().mapToInt(LogTail::poll).sum() == 0) return;
         }
     }
 }
