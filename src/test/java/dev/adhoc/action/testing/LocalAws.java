@@ -112,7 +112,8 @@ public final class LocalAws implements AutoCloseable {
                 "AWS_ACCESS_KEY_ID", "testing",
                 "AWS_SECRET_ACCESS_KEY", "testing",
                 "AWS_REGION", "us-east-1",
-                "AWS_DEFAULT_REGION", "us-east-1");
+                "AWS_DEFAULT_REGION", "us-east-1",
+                "AWS_EC2_METADATA_DISABLED", "true");
     }
 
     /**
