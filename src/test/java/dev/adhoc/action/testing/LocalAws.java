@@ -66,7 +66,8 @@ public final class LocalAws implements AutoCloseable {
             Path log = root.resolve("target").resolve("local-aws-" + port + ".log");
             try {
                 Files.createDirectories(log.getParent());
-                Process process = new ProcessBuilder(python(), root.resolve("scripts/local-aws").toString(), "--port", Integer.toString(port))
+                Process process = new ProcessBuilder(python(), root.resolve("scripts/local-aws").toString(), "--port", Integer.toString(port),
+                        "--exit-on-stdin-eof") // its stdin is our pipe: if this JVM dies, so does it
                         .directory(root.toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile())
@@ -112,7 +113,8 @@ public final class LocalAws implements AutoCloseable {
                 "AWS_ACCESS_KEY_ID", "testing",
                 "AWS_SECRET_ACCESS_KEY", "testing",
                 "AWS_REGION", "us-east-1",
-                "AWS_DEFAULT_REGION", "us-east-1");
+                "AWS_DEFAULT_REGION", "us-east-1",
+                "AWS_EC2_METADATA_DISABLED", "true");
     }
 
     /**
