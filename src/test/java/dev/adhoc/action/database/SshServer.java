@@ -36,6 +36,7 @@ final class SshServer implements AutoCloseable {
             keygen(dir.resolve("host_key"));
             keygen(dir.resolve("client_key"));
             keygen(dir.resolve("other_host_key"));
+            keygen(dir.resolve("other_client_key"));
             Files.copy(dir.resolve("client_key.pub"), dir.resolve("authorized_keys"));
             // Privilege separation needs this directory; fresh machines may lack it.
             Files.createDirectories(Path.of("/run/sshd"));
@@ -113,6 +114,11 @@ final class SshServer implements AutoCloseable {
 
     String clientPrivateKey() {
         return read(dir.resolve("client_key"));
+    }
+
+    /** A valid key the server does not authorize. */
+    String otherClientPrivateKey() {
+        return read(dir.resolve("other_client_key"));
     }
 
     /** The known_hosts line for this server's real host key. */
