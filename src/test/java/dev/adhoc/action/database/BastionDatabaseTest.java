@@ -9,6 +9,7 @@ import dev.adhoc.action.config.Input;
 import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.model.EnvironmentName;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -144,6 +145,39 @@ class BastionDatabaseTest {
                 .doesNotContain(wrong.password());
         assertThat(captured.text()).doesNotContain(wrong.password()).contains("password authentication failed");
         assertThat(postgres.databaseExists("bastion-denied")).isFalse();
+    }
+
+    @Test
+    void hashedKnownHostsLinesAsSshKeyscanHPrintsThemWork(SshServer ssh, PostgresServer postgres) {
+        String hashed = ssh.hashedKnownHostsLine();
+        assertThat(hashed).startsWith("|1|").doesNotContain("127.0.0.1");
+        DatabaseAdmin admin = admin(inputs(ssh).with(Input.SSH_KNOWN_HOSTS, "# bastion\n" + hashed), postgres::server, postgres);
+        admin.drop(EnvironmentName.of("bastion-hashed"));
+        assertThat(captured.text()).contains("Dropped database bastion-hashed");
+    }
+
+    @Test
+    void aCommandThatOutlivesItsTimeoutIsAbandoned(SshServer ssh) {
+        BastionSettings settings = new BastionSettings(new BastionTarget("127.0.0.1", ssh.port(), ssh.user()), ssh.clientPrivateKey(),
+                Optional.of(ssh.knownHostsLine()), false, Duration.ofSeconds(10), Duration.ofSeconds(1));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> new BastionShell(settings, captured.log).run("echo started >&2; sleep 30", ""))
+                .isInstanceOfSatisfying(AdhocFailure.class, f -> {
+                    assertThat(f.reason()).isEqualTo("database-failed");
+                    assertThat(f.getMessage()).contains("did not finish within 1s");
+                });
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void theRemoteCommandGetsStdinAndReportsItsExitStatusAndOutput(SshServer ssh) {
+        BastionSettings settings = new BastionSettings(new BastionTarget("127.0.0.1", ssh.port(), ssh.user()), ssh.clientPrivateKey(),
+                Optional.of(ssh.knownHostsLine()), false, Duration.ofSeconds(10), Duration.ofSeconds(30));
+        RemoteResult result = new BastionShell(settings, captured.log)
+                .run("IFS= read -r line && printf '%s' \"$line\" && echo oops >&2 && exit 3", " spaced \\ 'quoted' $(x)\n");
+        assertThat(result.exitStatus()).isEqualTo(3);
+        assertThat(result.stdout()).isEqualTo(" spaced \\ 'quoted' $(x)");
+        assertThat(result.lastErrorLines(5)).isEqualTo("oops");
     }
 
     private DatabaseAdmin admin(Inputs inputs, Supplier<DatabaseServer> server, PostgresServer postgres) {

@@ -136,6 +136,18 @@ final class SshServer implements AutoCloseable {
         return "[127.0.0.1]:" + port + " " + fields[0] + " " + fields[1] + "\n";
     }
 
+    /** The same line with the host name hashed, as {@code ssh-keyscan -H} prints it. */
+    String hashedKnownHostsLine() {
+        try {
+            Path file = dir.resolve("known_hosts_hashed");
+            Files.writeString(file, knownHostsLine());
+            Processes.check(List.of("ssh-keygen", "-H", "-f", file.toString()));
+            return read(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot hash known_hosts", e);
+        }
+    }
+
     String log() {
         return read(dir.resolve("sshd.log"));
     }
