@@ -5,6 +5,7 @@ import dev.adhoc.action.config.Durations;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.manifest.SharedManifest;
+import dev.adhoc.action.runtime.JobLog;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -38,7 +39,7 @@ public record BastionSettings(
      * Reads the bastion inputs, falling back to the shared stack's bastion for host and user.
      * Registers the private key with the log's masking before anything else can print it.
      */
-    public static BastionSettings from(Inputs inputs, Optional<SharedManifest.Bastion> shared, dev.adhoc.action.runtime.JobLog log) {
+    public static BastionSettings from(Inputs inputs, Optional<SharedManifest.Bastion> shared, JobLog log) {
         Optional<String> key = inputs.given(Input.SSH_PRIVATE_KEY);
         key.ifPresent(log::mask);
         String host = inputs.given(Input.BASTION_HOST).or(() -> shared.map(SharedManifest.Bastion::host).filter(h -> !h.isBlank()))
