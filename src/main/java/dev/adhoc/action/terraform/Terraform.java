@@ -296,14 +296,30 @@ public final class Terraform {
                 + "; see the '" + step.title() + "' group above for terraform's message.");
     }
 
-    /** SIGTERM first, so terraform cancels cleanly and releases its state lock; then force. */
+    /**
+     * Interrupts terraform as Ctrl-C would: on SIGINT it stops its providers and provisioners,
+     * writes the state and releases the lock (SIGTERM would kill it on the spot, lock held).
+     * Whatever is still running after the grace period is killed.
+     */
     private static void stop(Process process) throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        interrupt(process);
+        if (process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) return;
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    // Java has no API for SIGINT; the shell's builtin kill is present wherever terraform runs.
+    private static void interrupt(Process process) throws InterruptedException {
+        try {
+            Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -INT \"$1\"", "sh", Long.toString(process.pid()))
+                    .redirectErrorStream(true).start();
+            kill.getInputStream().readAllBytes();
+            if (kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0) return;
+        } catch (IOException e) {
+            // Fall through to SIGTERM.
         }
+        process.destroy();
     }
 
     private static Thread pump(InputStream stream, Consumer<String> lines) {
