@@ -64,18 +64,21 @@ public final class TerraformWorkspace implements AutoCloseable {
     }
 
     /**
-     * From the run's inputs: terraform-directory, var-file and backend-config (relative to the
-     * working directory), the terraform on the process PATH, each step bounded by the wait-timeout.
+     * From the run's inputs: terraform-directory (relative to the working directory), var-file and
+     * backend-config (relative to terraform-directory), the terraform on the process PATH, each
+     * step bounded by the wait-timeout.
      * Fails with {@code tfvars-missing} / {@code terraform-directory-missing} before running anything.
      */
     public static TerraformWorkspace fromInputs(Inputs inputs, Path workingDirectory, Map<String, String> processEnvironment,
             JobLog log, Duration waitTimeout, EnvironmentName environment, ObjectMapper json) {
         Path directory = workingDirectory.resolve(inputs.get(Input.TERRAFORM_DIRECTORY).orElse("terraform/ad-hoc")).normalize();
         Path varFile = VarFiles.resolve(directory, inputs.given(Input.VAR_FILE), environment);
-        Optional<Path> backendConfig = inputs.given(Input.BACKEND_CONFIG).map(workingDirectory::resolve);
+        // Relative to terraform-directory, as in a terraform command run there (like var-file).
+        Optional<Path> backendConfig = inputs.given(Input.BACKEND_CONFIG).map(directory::resolve);
         backendConfig.ifPresent(file -> {
             if (!Files.isRegularFile(file)) {
-                throw AdhocFailure.invalidInput("Input 'backend-config' names " + file + ", which does not exist.");
+                throw AdhocFailure.invalidInput("Input 'backend-config' names " + file
+                        + ", which does not exist (the path is relative to terraform-directory).");
             }
         });
         Terraform terraform = new Terraform(Terraform.executableOnPath(processEnvironment), directory, processEnvironment, log,

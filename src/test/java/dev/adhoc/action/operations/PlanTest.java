@@ -92,6 +92,19 @@ class PlanTest {
     }
 
     @Test
+    void backendConfigIsPassedToInitRelativeToTheTerraformDirectory() throws Exception {
+        Path states = Files.createDirectories(repository.resolve("states"));
+        Files.writeString(terraformDirectory.resolve("backend.tf"), "terraform {\n  backend \"local\" {}\n}\n");
+        Files.writeString(terraformDirectory.resolve("ci.backend.hcl"), "workspace_dir = \"" + states + "\"\n");
+
+        assertThat(run("plan", "beta", "--backend-config", "ci.backend.hcl")).isZero();
+
+        assertThat(printed()).contains("-backend-config=" + terraformDirectory.resolve("ci.backend.hcl"));
+        assertThat(states.resolve("beta")).isDirectory();
+        assertThat(terraformDirectory.resolve("terraform.tfstate.d")).doesNotExist();
+    }
+
+    @Test
     void aMissingTfvarsFileFailsBeforeTerraformRunsAndNamesTheFilesThatExist() throws Exception {
         assertThat(run("plan", "--environment", "gamma")).isEqualTo(Main.EXIT_FAILURE);
 

@@ -111,6 +111,8 @@ class ListenerPrioritiesTest {
                 assertThat(priorities.forEnvironment(arn, EnvironmentName.of("alpha"), "dev.example.com")).isEqualTo(20);
                 assertThat(priorities.forEnvironment(arn, EnvironmentName.of("beta"), "dev.example.com")).isEqualTo(40);
             }
+            // Two pages for each of the three reads, and no retries.
+            assertThat(elb.getAllServeEvents()).hasSize(6);
             elb.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("ListenerArn=arn%3Aaws%3Aelasticloadbalancing")));
         } finally {
             elb.stop();
