@@ -216,7 +216,9 @@ public final class Terraform {
 
     /**
      * Runs terraform; stdout goes to {@code capture} when given (data, not logged), else to the
-     * log like stderr. Returns the exit code when it is one of {@code success}.
+     * log like stderr. Returns the exit code when it is one of {@code success}. {@code workspace}
+     * becomes {@code TF_WORKSPACE}; it is empty for the workspace commands, which refuse to run
+     * under that override.
      */
     private int run(Step step, List<String> args, Optional<String> workspace, Set<Integer> success, Consumer<String> capture) {
         List<String> command = new ArrayList<>();
@@ -229,9 +231,9 @@ public final class Terraform {
         StringBuffer text = new StringBuffer();
         log.startGroup(step.title());
         long started = System.nanoTime();
+        Process process = null;
         try {
             log.info("$ terraform " + String.join(" ", args));
-            Process process;
             try {
                 process = builder.start();
             } catch (IOException e) {
@@ -268,6 +270,13 @@ public final class Terraform {
             if (success.contains(exit)) return exit;
             throw failure(step, exit, text.toString());
         } catch (InterruptedException e) {
+            if (process != null) {
+                try {
+                    interrupt(process);
+                } catch (InterruptedException again) {
+                    process.destroy();
+                }
+            }
             Thread.currentThread().interrupt();
             throw new AdhocFailure("terraform-failed", step.what() + " was interrupted", e);
         } catch (IOException e) {

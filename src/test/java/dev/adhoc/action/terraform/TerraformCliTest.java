@@ -264,6 +264,23 @@ class TerraformCliTest {
     }
 
     @Test
+    void terraformIsFoundOnThePathOfTheGivenEnvironment() {
+        assertThat(Terraform.executableOnPath(Map.of("PATH", root + ":/usr/local/bin:/usr/bin"))).isEqualTo(TERRAFORM);
+        assertThat(Terraform.executableOnPath(Map.of())).isEqualTo(Path.of("terraform"));
+    }
+
+    @Test
+    void aMissingTerraformIsExplained() {
+        Terraform missing = new Terraform(root.resolve("no-terraform"), root, Map.of(), log, Duration.ofSeconds(5),
+                Duration.ofSeconds(1), false);
+        assertThatThrownBy(() -> missing.init(Optional.empty()))
+                .isInstanceOfSatisfying(AdhocFailure.class, f -> {
+                    assertThat(f.reason()).isEqualTo("terraform-missing");
+                    assertThat(f.getMessage()).contains("Install terraform");
+                });
+    }
+
+    @Test
     void lockTimeoutIsShortAndBounded() {
         assertThat(Terraform.lockTimeoutFor(Duration.ofMinutes(20))).isEqualTo(Duration.ofSeconds(60));
         assertThat(Terraform.lockTimeoutFor(Duration.ofSeconds(90))).isEqualTo(Duration.ofMillis(22_500));
