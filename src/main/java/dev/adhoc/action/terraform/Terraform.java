@@ -311,11 +311,14 @@ public final class Terraform {
      * Whatever is still running after the grace period is killed.
      */
     private static void stop(Process process) throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
         interrupt(process);
-        if (process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) return;
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        // Providers or provisioner commands terraform left behind would outlive this run.
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     // Java has no API for SIGINT; the shell's builtin kill is present wherever terraform runs.

@@ -105,6 +105,52 @@ class PlanTest {
     }
 
     @Test
+    void aHeldStateLockFailsWithStateLockedAndSaysHowToRelease() throws Exception {
+        Files.writeString(terraformDirectory.resolve("slow.tf"), """
+                resource "terraform_data" "slow" {
+                  input = var.environment
+                  provisioner "local-exec" { command = "exec sleep 30" }
+                }
+                """);
+        terraform("init", "-input=false", "-no-color");
+        terraform("workspace", "new", "-no-color", "alpha");
+        ProcessBuilder other = new ProcessBuilder("/usr/local/bin/terraform", "apply", "-auto-approve", "-input=false", "-no-color",
+                "-var-file=alpha.tfvars", "-var", "environment=alpha").directory(terraformDirectory.toFile())
+                .redirectErrorStream(true).redirectOutput(repository.resolve("other.log").toFile());
+        other.environment().put("TF_WORKSPACE", "alpha");
+        Process holder = other.start();
+        try {
+            Path lockInfo = terraformDirectory.resolve("terraform.tfstate.d/alpha/.terraform.tfstate.lock.info");
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (!Files.exists(lockInfo) && System.nanoTime() < deadline) Thread.sleep(50);
+            assertThat(lockInfo).exists();
+
+            assertThat(run("plan", "alpha", "--wait-timeout", "4s")).isEqualTo(Main.EXIT_FAILURE);
+
+            assertThat(printed()).contains("-lock-timeout=1s")
+                    .contains("::error::terraform plan could not start for environment 'alpha': the terraform state is locked by ")
+                    .contains("'terraform workspace select alpha' then 'terraform force-unlock ");
+            assertThat(Files.readString(repository.resolve("github-output"))).contains("\nstate-locked\n");
+            assertThat(lockInfo).exists();
+            assertThat(holder.isAlive()).isTrue();
+        } finally {
+            // Ctrl-C for the other run, so it releases its lock and stops its provisioner.
+            java.util.List<ProcessHandle> children = holder.descendants().toList();
+            new ProcessBuilder("kill", "-INT", Long.toString(holder.pid())).start().waitFor();
+            if (!holder.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) holder.destroyForcibly();
+            children.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private void terraform(String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("/usr/local/bin/terraform"));
+        command.addAll(java.util.List.of(args));
+        Process process = new ProcessBuilder(command).directory(terraformDirectory.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+    }
+
+    @Test
     void aMissingTfvarsFileFailsBeforeTerraformRunsAndNamesTheFilesThatExist() throws Exception {
         assertThat(run("plan", "--environment", "gamma")).isEqualTo(Main.EXIT_FAILURE);
 

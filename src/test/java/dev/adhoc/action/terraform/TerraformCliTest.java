@@ -228,11 +228,10 @@ class TerraformCliTest {
             assertThat(json.readValue(lockInfo.toFile(), Map.class)).isEqualTo(held);
         } finally {
             // Ctrl-C for the other run, so it releases its lock and stops its provisioner.
+            java.util.List<ProcessHandle> children = holder.descendants().toList();
             new ProcessBuilder("kill", "-INT", Long.toString(holder.pid())).start().waitFor();
-            if (!holder.waitFor(30, TimeUnit.SECONDS)) {
-                holder.descendants().forEach(ProcessHandle::destroyForcibly);
-                holder.destroyForcibly();
-            }
+            if (!holder.waitFor(30, TimeUnit.SECONDS)) holder.destroyForcibly();
+            children.forEach(ProcessHandle::destroyForcibly);
         }
     }
 
