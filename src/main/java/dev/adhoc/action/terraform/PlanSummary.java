@@ -16,10 +16,14 @@ import java.util.stream.Collectors;
  * add, change, replace and destroy, per resource type, with the risky changes (replacements,
  * then deletions) named by address first, since those are the ones a reviewer must see.
  */
-public record PlanSummary(List<ResourceChange> changes) {
+public record PlanSummary(List<ResourceChange> changes, List<String> changedOutputs) {
+    // Enough addresses for the one-line form to name the important ones and stay one line.
+    private static final int NAMED_IN_LINE = 3;
+
     public PlanSummary {
         changes = changes.stream().sorted(Comparator.comparing(ResourceChange::action).thenComparing(ResourceChange::address))
                 .toList();
+        changedOutputs = changedOutputs.stream().sorted().toList();
     }
 
     /** What happens to one resource instance, riskiest first in declaration order. */
@@ -74,7 +78,16 @@ public record PlanSummary(List<ResourceChange> changes) {
                 changes.add(new ResourceChange(resource.path("address").asText(), resource.path("type").asText(), action));
             }
         }
-        return new PlanSummary(changes);
+        List<String> outputs = new ArrayList<>();
+        JsonNode outputChanges = root == null ? null : root.get("output_changes");
+        if (outputChanges != null) {
+            outputChanges.fields().forEachRemaining(output -> {
+                List<String> actions = new ArrayList<>();
+                output.getValue().path("actions").forEach(a -> actions.add(a.asText()));
+                if (Action.of(actions) != null) outputs.add(output.getKey());
+            });
+        }
+        return new PlanSummary(changes, outputs);
     }
 
     public int count(Action action) {
@@ -95,21 +108,31 @@ public record PlanSummary(List<ResourceChange> changes) {
      * terraform does: "Plan: 3 to add, 1 to change, 1 to destroy; replaces aws_ecs_service.web".
      */
     public String line() {
-        if (!hasChanges()) return "No changes.";
+        if (!hasChanges()) {
+            return changedOutputs.isEmpty() ? "No changes." : "No resource changes; outputs change: " + String.join(", ", changedOutputs);
+        }
         int replace = count(Action.REPLACE);
         StringBuilder text = new StringBuilder("Plan: ")
                 .append(count(Action.CREATE) + replace).append(" to add, ")
                 .append(count(Action.UPDATE)).append(" to change, ")
                 .append(count(Action.DELETE) + replace).append(" to destroy");
-        if (replace > 0) text.append("; replaces ").append(String.join(", ", addresses(Action.REPLACE)));
-        if (count(Action.DELETE) > 0) text.append("; destroys ").append(String.join(", ", addresses(Action.DELETE)));
+        if (replace > 0) text.append("; replaces ").append(named(addresses(Action.REPLACE)));
+        if (count(Action.DELETE) > 0) text.append("; destroys ").append(named(addresses(Action.DELETE)));
         return text.toString();
+    }
+
+    private static String named(List<String> addresses) {
+        if (addresses.size() <= NAMED_IN_LINE) return String.join(", ", addresses);
+        return String.join(", ", addresses.subList(0, NAMED_IN_LINE)) + " and " + (addresses.size() - NAMED_IN_LINE) + " more";
     }
 
     /** Markdown for the job summary and the {@code plan-summary} output. */
     public String markdown(String title) {
         StringBuilder md = new StringBuilder("### ").append(title).append("\n\n");
-        if (!hasChanges()) return md.append("No changes: the infrastructure matches the configuration.\n").toString();
+        if (!hasChanges()) {
+            if (changedOutputs.isEmpty()) return md.append("No changes: the infrastructure matches the configuration.\n").toString();
+            return md.append("No resource changes. Outputs that change: ").append(code(changedOutputs)).append(".\n").toString();
+        }
         md.append("**").append(line()).append("**\n\n");
         for (Action risky : List.of(Action.REPLACE, Action.DELETE)) {
             List<String> addresses = addresses(risky);
@@ -130,7 +153,12 @@ public record PlanSummary(List<ResourceChange> changes) {
                         .thenComparing(Map.Entry::getKey))
                 .forEach(e -> md.append("| `").append(e.getKey()).append("` | ")
                         .append(cells(e.getValue())).append(" |\n"));
+        if (!changedOutputs.isEmpty()) md.append("\nOutputs that change: ").append(code(changedOutputs)).append(".\n");
         return md.toString();
+    }
+
+    private static String code(List<String> names) {
+        return names.stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "));
     }
 
     private static int column(Action action) {

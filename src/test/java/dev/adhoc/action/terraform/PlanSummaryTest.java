@@ -64,8 +64,13 @@ class PlanSummaryTest {
     void deletionsAreListedByAddress() throws Exception {
         PlanSummary summary = recorded("plan-delete.json");
         assertThat(summary.count(Action.DELETE)).isEqualTo(16);
-        assertThat(summary.line()).startsWith("Plan: 0 to add, 0 to change, 16 to destroy; destroys module.environment.aws_cloudwatch_log_group.this[\"web\"], ");
-        assertThat(summary.markdown("Plan")).contains("⚠️ To be destroyed:\n- `module.environment.aws_cloudwatch_log_group.this[\"web\"]`\n");
+        assertThat(summary.line()).isEqualTo("Plan: 0 to add, 0 to change, 16 to destroy; destroys "
+                + "module.environment.aws_cloudwatch_log_group.this[\"web\"], module.environment.aws_ecs_cluster.this, "
+                + "module.environment.aws_ecs_service.beat and 13 more");
+        assertThat(summary.changedOutputs()).containsExactly("manifest");
+        assertThat(summary.markdown("Plan")).contains("⚠️ To be destroyed:\n- `module.environment.aws_cloudwatch_log_group.this[\"web\"]`\n")
+                .contains("- `module.environment.aws_ssm_parameter.manifest`\n")
+                .endsWith("\nOutputs that change: `manifest`.\n");
     }
 
     @Test
@@ -74,6 +79,17 @@ class PlanSummaryTest {
         assertThat(summary.hasChanges()).isFalse();
         assertThat(summary.line()).isEqualTo("No changes.");
         assertThat(summary.markdown("Plan")).isEqualTo("### Plan\n\nNo changes: the infrastructure matches the configuration.\n");
+    }
+
+    @Test
+    void onlyOutputsChanging() {
+        String showJson = "{\"resource_changes\":[{\"address\":\"terraform_data.a\",\"mode\":\"managed\",\"type\":\"terraform_data\","
+                + "\"change\":{\"actions\":[\"no-op\"]}}],\"output_changes\":{\"manifest\":{\"actions\":[\"update\"]},"
+                + "\"url\":{\"actions\":[\"no-op\"]}}}";
+        PlanSummary summary = PlanSummary.parse(showJson, json);
+        assertThat(summary.hasChanges()).isFalse();
+        assertThat(summary.line()).isEqualTo("No resource changes; outputs change: manifest");
+        assertThat(summary.markdown("Plan")).isEqualTo("### Plan\n\nNo resource changes. Outputs that change: `manifest`.\n");
     }
 
     @Test
