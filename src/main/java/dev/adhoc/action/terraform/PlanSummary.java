@@ -137,7 +137,7 @@ public record PlanSummary(List<ResourceChange> changes, List<String> changedOutp
         for (Action risky : List.of(Action.REPLACE, Action.DELETE)) {
             List<String> addresses = addresses(risky);
             if (addresses.isEmpty()) continue;
-            md.append(risky == Action.REPLACE ? "⚠️ To be replaced (destroyed, then created again):\n"
+            md.append(risky == Action.REPLACE ? "⚠️ To be replaced (destroyed and created again):\n"
                     : "⚠️ To be destroyed:\n");
             addresses.forEach(a -> md.append("- `").append(a).append("`\n"));
             md.append('\n');
@@ -147,10 +147,12 @@ public record PlanSummary(List<ResourceChange> changes, List<String> changedOutp
         for (ResourceChange change : changes) {
             byType.computeIfAbsent(change.type(), t -> new int[4])[column(change.action())]++;
         }
-        // Types with the riskiest changes first, then by name.
+        // Types with the riskiest changes first: most replacements, then deletions, then updates; then by name.
+        Comparator<Map.Entry<String, int[]>> riskiest = Comparator.comparingInt(e -> -e.getValue()[2]);
+        riskiest = riskiest.thenComparingInt(e -> -e.getValue()[3]).thenComparingInt(e -> -e.getValue()[1])
+                .thenComparing(Map.Entry::getKey);
         byType.entrySet().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<String, int[]> e) -> -risk(e.getValue()))
-                        .thenComparing(Map.Entry::getKey))
+                .sorted(riskiest)
                 .forEach(e -> md.append("| `").append(e.getKey()).append("` | ")
                         .append(cells(e.getValue())).append(" |\n"));
         if (!changedOutputs.isEmpty()) md.append("\nOutputs that change: ").append(code(changedOutputs)).append(".\n");
@@ -168,11 +170,6 @@ public record PlanSummary(List<ResourceChange> changes, List<String> changedOutp
             case REPLACE -> 2;
             case DELETE -> 3;
         };
-    }
-
-    // Replacements weigh most, then deletions, then updates; additions are the least risky.
-    private static long risk(int[] counts) {
-        return counts[2] * 1_000_000L + counts[3] * 10_000L + counts[1] * 100L + counts[0];
     }
 
     private static String cells(int[] counts) {

@@ -51,7 +51,7 @@ class PlanSummaryTest {
                 + "module.environment.aws_ecs_service.web, module.environment.aws_lb_target_group.web2");
         String markdown = summary.markdown("Plan for environment `alpha`");
         assertThat(markdown).startsWith("### Plan for environment `alpha`\n\n**Plan: 5 to add");
-        assertThat(markdown).contains("⚠️ To be replaced (destroyed, then created again):\n"
+        assertThat(markdown).contains("⚠️ To be replaced (destroyed and created again):\n"
                 + "- `module.environment.aws_ecs_service.web`\n- `module.environment.aws_lb_target_group.web2`\n");
         // The riskiest types lead the table.
         assertThat(markdown.indexOf("| `aws_ecs_service` | 1 |  | 1 |  |"))
