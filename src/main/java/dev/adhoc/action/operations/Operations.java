@@ -9,6 +9,7 @@ public final class Operations {
 
     public static Operation forName(OperationName name) {
         return switch (name) {
+            case PLAN -> new Plan();
             case DEPLOY -> new Deploy();
             default -> context -> {
                 throw new AdhocFailure("unsupported-operation", "Operation '" + name.id() + "' is not available in this build.");
