@@ -26,6 +26,27 @@ final class Reporting {
         return new Reporting(context, environment);
     }
 
+    <T> T phase(String name, java.util.function.Supplier<T> body) {
+        return body.get();
+    }
+
+    void phase(String name, Runnable body) {
+        body.run();
+    }
+
+    void destroyed() {
+        context.summary().append("## 🗑️ " + environment + " destroyed\n");
+    }
+
+    void succeeded(Manifest manifest, EnvironmentRollout.Outcome outcome, Optional<String> plan) {
+        plan.ifPresent(context.summary()::append);
+        succeeded(manifest, outcome);
+    }
+
+    void failed(Optional<Manifest> manifest, AdhocFailure failure) {
+        context.summary().append("## ❌ " + context.operation().id() + " " + environment + " failed\n\n" + failure.getMessage() + "\n");
+    }
+
     void succeeded(Manifest manifest, EnvironmentRollout.Outcome outcome) {
         StringBuilder md = new StringBuilder();
         md.append("## ✅ ").append(context.operation().id()).append(" ").append(environment).append("\n\n");
