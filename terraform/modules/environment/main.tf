@@ -53,15 +53,40 @@ locals {
     DATABASE_PASSWORD = "${var.database_password_secret_arn}:password::"
   }, var.secrets)
 
-  # Every task definition of the environment. `image` is the role in the manifest's `images`.
+  # Every task definition of the environment. `image` is the role in the manifest's `images`;
+  # `container` holds the container-definition fields specific to the process.
   tasks = {
-    web           = { image = "backend", command = var.commands.web, port = var.backend_port }
-    worker        = { image = "backend", command = var.commands.worker, port = null }
-    beat          = { image = "backend", command = var.commands.beat, port = null }
-    frontend      = { image = "frontend", command = null, port = var.frontend_port }
-    redis         = { image = "redis", command = null, port = 6379 }
-    migrate       = { image = "backend", command = var.commands.migrate, port = null }
-    collectstatic = { image = "backend", command = var.commands.collectstatic, port = null }
+    web = {
+      image     = "backend"
+      port      = var.backend_port
+      container = { command = var.commands.web, portMappings = [{ containerPort = var.backend_port, protocol = "tcp" }] }
+    }
+    worker        = { image = "backend", port = null, container = { command = var.commands.worker } }
+    beat          = { image = "backend", port = null, container = { command = var.commands.beat } }
+    migrate       = { image = "backend", port = null, container = { command = var.commands.migrate } }
+    collectstatic = { image = "backend", port = null, container = { command = var.commands.collectstatic } }
+    frontend = {
+      image     = "frontend"
+      port      = var.frontend_port
+      container = { portMappings = [{ containerPort = var.frontend_port, protocol = "tcp" }] }
+    }
+    redis = {
+      image     = "redis"
+      port      = 6379
+      container = { command = ["redis-server", "--save", "", "--appendonly", "no"], portMappings = [{ containerPort = 6379, protocol = "tcp" }] }
+    }
+  }
+
+  # Container-definition fields per image role.
+  image_settings = {
+    backend = {
+      environment     = [for k, v in local.backend_environment : { name = k, value = v }]
+      secrets         = [for k, v in local.backend_secrets : { name = k, valueFrom = v }]
+      linuxParameters = { initProcessEnabled = true } # ECS Exec
+      stopTimeout     = 30
+    }
+    frontend = {}
+    redis    = {}
   }
 
   images = {

@@ -32,14 +32,8 @@ resource "aws_ecs_task_definition" "this" {
         }
       }
     },
-    each.value.command == null ? {} : { command = each.value.command },
-    each.value.port == null ? {} : { portMappings = [{ containerPort = each.value.port, protocol = "tcp" }] },
-    each.value.image != "backend" ? {} : {
-      environment     = [for k, v in local.backend_environment : { name = k, value = v }]
-      secrets         = [for k, v in local.backend_secrets : { name = k, valueFrom = v }]
-      linuxParameters = { initProcessEnabled = true }
-      stopTimeout     = 30
-    },
+    each.value.container,
+    local.image_settings[each.value.image],
   )])
 
   tags = local.tags
