@@ -55,4 +55,7 @@ module "environment" {
   manifest_prefix    = var.manifest_prefix
   log_retention_days = var.log_retention_days
   tags               = var.tags
+
+  # Emulator gaps (see the module README).
+  services_use_cluster_default_strategy = var.local_emulator
 }

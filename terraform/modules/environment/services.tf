@@ -79,9 +79,13 @@ resource "aws_ecs_service" "this" {
   deployment_maximum_percent         = each.value.max
   health_check_grace_period_seconds  = each.value.load_balanced ? var.health_check_grace_period_seconds : null
 
-  capacity_provider_strategy {
-    capacity_provider = var.capacity_provider
-    weight            = 1
+  dynamic "capacity_provider_strategy" {
+    for_each = var.services_use_cluster_default_strategy ? [] : [var.capacity_provider]
+
+    content {
+      capacity_provider = capacity_provider_strategy.value
+      weight            = 1
+    }
   }
 
   network_configuration {

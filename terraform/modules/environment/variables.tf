@@ -281,6 +281,12 @@ variable "capacity_provider" {
   }
 }
 
+variable "services_use_cluster_default_strategy" {
+  description = "Leave capacity_provider_strategy unset on the services so they take the cluster default (capacity_provider) when created. Only for emulators that do not report a service's strategy back; on AWS the reported strategy would then force a replacement on every plan."
+  type        = bool
+  default     = false
+}
+
 variable "health_check_grace_period_seconds" {
   description = "Grace period before load-balancer health checks count for web and frontend."
   type        = number
