@@ -18,7 +18,7 @@ locals {
   redis_host = "${var.environment}-redis.${var.service_discovery_namespace_name}"
   redis_url  = "redis://${local.redis_host}:6379/0"
 
-  bucket_name = "${var.bucket_name_prefix}-${var.environment}-${data.aws_caller_identity.current.account_id}-${data.aws_region.current.name}"
+  bucket_name = "${var.name_prefix}-${var.environment}-${data.aws_caller_identity.current.account_id}-${data.aws_region.current.name}"
 
   default_sizes = {
     web           = { cpu = 512, memory = 1024 }
@@ -158,7 +158,7 @@ data "aws_iam_policy_document" "ecs_tasks_assume" {
 }
 
 resource "aws_iam_role" "task" {
-  name               = "${local.env}-task"
+  name               = "${var.name_prefix}-${local.env}-task"
   description        = "Application role of ad hoc environment ${local.env}"
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
 

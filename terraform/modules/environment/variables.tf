@@ -293,10 +293,15 @@ variable "health_check_grace_period_seconds" {
   default     = 60
 }
 
-variable "bucket_name_prefix" {
-  description = "Prefix of the static/media bucket name `<prefix>-<environment>-<account>-<region>`."
+variable "name_prefix" {
+  description = "Prefix of the names that need one to be scoped in IAM policies: the bucket `<prefix>-<environment>-<account>-<region>` and the task role `<prefix>-<environment>-task`."
   type        = string
   default     = "adhoc"
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{0,9}$", var.name_prefix))
+    error_message = "name_prefix must be 1-10 lower-case letters, digits or hyphens, starting with a letter."
+  }
 }
 
 ################################################################################
