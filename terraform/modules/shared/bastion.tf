@@ -106,3 +106,13 @@ resource "aws_instance" "bastion" {
 
   tags = merge(local.tags, { Name = "${var.name}-bastion" })
 }
+
+# A stable address, so the bastion's host (and known_hosts entry) survives a stop/start.
+resource "aws_eip" "bastion" {
+  count = var.create_bastion ? 1 : 0
+
+  domain   = "vpc"
+  instance = aws_instance.bastion[0].id
+
+  tags = merge(local.tags, { Name = "${var.name}-bastion" })
+}

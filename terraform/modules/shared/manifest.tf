@@ -16,7 +16,7 @@ locals {
       masterSecretArn = local.database.master_secret_arn
     }
     bastion = var.create_bastion ? {
-      host = aws_instance.bastion[0].public_ip
+      host = aws_eip.bastion[0].public_ip
       user = "ec2-user"
     } : null
     dbAdmin = {

@@ -105,7 +105,7 @@ output "database_master_secret_arn" {
 
 output "bastion_public_ip" {
   description = "Public IP of the bastion, or null."
-  value       = one(aws_instance.bastion[*].public_ip)
+  value       = one(aws_eip.bastion[*].public_ip)
 }
 
 output "bastion_instance_id" {
