@@ -10,7 +10,9 @@ public final class Operations {
     public static Operation forName(OperationName name) {
         return switch (name) {
             case PLAN -> new Plan();
+            case CREATE -> new Create();
             case DEPLOY -> new Deploy();
+            case DESTROY -> new Destroy();
             default -> context -> {
                 throw new AdhocFailure("unsupported-operation", "Operation '" + name.id() + "' is not available in this build.");
             };
