@@ -1,5 +1,8 @@
 package dev.adhoc.action.github;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.kohsuke.github.connector.GitHubConnector;
 import org.kohsuke.github.connector.GitHubConnectorRequest;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
@@ -29,6 +33,9 @@ import org.kohsuke.github.connector.GitHubConnectorResponse;
 final class BoundedConnector implements GitHubConnector {
     /** Headers java.net.http sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+    private static final Pattern DEPLOYMENT_STATUSES = Pattern.compile(".*/deployments/[0-9]+/statuses");
+    private final ObjectMapper json = new ObjectMapper();
 
     private final HttpClient client;
     private final Duration deadline;
@@ -53,7 +60,7 @@ final class BoundedConnector implements GitHubConnector {
             builder.header(header.getKey(), String.join(", ", header.getValue()));
         }
         HttpRequest.BodyPublisher body = request.hasBody()
-                ? HttpRequest.BodyPublishers.ofByteArray(request.body().readAllBytes())
+                ? HttpRequest.BodyPublishers.ofByteArray(correctedBody(request))
                 : HttpRequest.BodyPublishers.noBody();
         builder.method(request.method(), body);
         CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -73,6 +80,22 @@ final class BoundedConnector implements GitHubConnector {
             if (cause instanceof IOException io) throw io;
             throw new IOException("Calling GitHub failed: " + cause, cause);
         }
+    }
+
+    /**
+     * github-api 1.330 writes every enum with hyphens, so GHDeploymentState.IN_PROGRESS goes out
+     * as "in-progress", which GitHub rejects (it wants "in_progress"). Corrected here, on the one
+     * request that carries it, so the rest of the client stays as it is.
+     */
+    private byte[] correctedBody(GitHubConnectorRequest request) throws IOException {
+        byte[] body = request.body().readAllBytes();
+        if (!"POST".equals(request.method()) || !DEPLOYMENT_STATUSES.matcher(request.url().getPath()).matches()) return body;
+        JsonNode tree = json.readTree(body);
+        if (tree instanceof ObjectNode object && "in-progress".equals(object.path("state").asText())) {
+            object.put("state", "in_progress");
+            return json.writeValueAsBytes(object);
+        }
+        return body;
     }
 
     private static final class Response extends GitHubConnectorResponse.ByteArrayResponse {

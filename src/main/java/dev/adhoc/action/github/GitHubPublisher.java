@@ -34,7 +34,7 @@ import org.kohsuke.github.GitHubRateLimitHandler;
  */
 public final class GitHubPublisher {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration CALL_DEADLINE = Duration.ofSeconds(30);
+    private static final Duration CALL_DEADLINE = Duration.ofSeconds(20);
     private static final Pattern PR_ENVIRONMENT = Pattern.compile("pr-([1-9][0-9]{0,8})");
 
     /** What is published, and the permission each needs. */
@@ -57,6 +57,7 @@ public final class GitHubPublisher {
     private final Set<Part> givenUp = EnumSet.noneOf(Part.class);
     private boolean explained;
     private GHRepository repository;
+    private IOException unreachable;
     private GHIssueComment comment;
     private GHDeployment deployment;
 
@@ -155,7 +156,15 @@ public final class GitHubPublisher {
         } catch (IOException | RuntimeException e) {
             // Ordinary failures only: an Error (out of memory) is not GitHub's doing.
             givenUp.add(part);
-            failed.add(part.what + " (" + Problem.explain(e, part.permission, settings.fromFork()) + ")");
+            failed.add(part.what + " (" + explain(e, part) + ")");
+        }
+    }
+
+    private String explain(Exception e, Part part) {
+        try {
+            return Problem.explain(e, part.permission, settings.fromFork());
+        } catch (RuntimeException unexpected) {
+            return e.toString();
         }
     }
 
@@ -177,17 +186,24 @@ public final class GitHubPublisher {
     }
 
     private GHRepository repository() throws IOException {
+        // A repository that could not be reached once is not asked again: one slow failure per run is enough.
+        if (unreachable != null) throw unreachable;
         if (repository == null) {
-            // Built on first use: the client's reflection-heavy setup costs nothing on runs that publish nothing.
-            GitHub github = new GitHubBuilder()
-                    .withEndpoint(settings.apiUrl())
-                    .withAppInstallationToken(settings.token().orElseThrow())
-                    .withConnector(new BoundedConnector(CONNECT_TIMEOUT, callDeadline))
-                    // A rate limit is reported, not slept through: a run must not hang on GitHub.
-                    .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
-                    .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)
-                    .build();
-            repository = github.getRepository(settings.repository().orElseThrow());
+            try {
+                // Built on first use: the client's reflection-heavy setup costs nothing on runs that publish nothing.
+                GitHub github = new GitHubBuilder()
+                        .withEndpoint(settings.apiUrl())
+                        .withAppInstallationToken(settings.token().orElseThrow())
+                        .withConnector(new BoundedConnector(CONNECT_TIMEOUT, callDeadline))
+                        // A rate limit is reported, not slept through: a run must not hang on GitHub.
+                        .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
+                        .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)
+                        .build();
+                repository = github.getRepository(settings.repository().orElseThrow());
+            } catch (IOException e) {
+                unreachable = e;
+                throw e;
+            }
         }
         return repository;
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.kohsuke.github.GHFileNotFoundException;
 import org.kohsuke.github.GHIOException;
 import org.kohsuke.github.HttpException;
 
@@ -66,10 +67,15 @@ final class Problem {
 
     private static Map<String, List<String>> headers(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof GHIOException io && io.getResponseHeaderFields() != null) return io.getResponseHeaderFields();
-            if (t instanceof org.kohsuke.github.GHFileNotFoundException nf && nf.getResponseHeaderFields() != null) {
-                return nf.getResponseHeaderFields();
+            Map<String, List<String>> fields = null;
+            try {
+                if (t instanceof GHIOException io) fields = io.getResponseHeaderFields();
+                if (t instanceof GHFileNotFoundException nf) fields = nf.getResponseHeaderFields();
+            } catch (NullPointerException e) {
+                // The client throws here for exceptions that never got a response (connection refused).
+                fields = null;
             }
+            if (fields != null) return fields;
         }
         return Map.of();
     }
