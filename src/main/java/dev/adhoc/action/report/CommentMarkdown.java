@@ -107,7 +107,7 @@ public final class CommentMarkdown {
 
     private static void failure(Failure failure, Evidence evidence, StringBuilder out) {
         out.append("#### Why it failed\n\n**Step:** ").append(Markdown.inline(failure.step())).append("\n\n")
-                .append(Markdown.quote(evidence.message())).append('\n');
+                .append(Markdown.quote(evidence.shownMessage())).append('\n');
         details(out, "Service events", evidence.events(), failure.serviceEvents().size());
         details(out, "Stopped tasks", evidence.reasons(), failure.stoppedTaskReasons().size());
         details(out, "Last log lines", evidence.logLines(), failure.lastLogLines().size());
@@ -128,34 +128,48 @@ public final class CommentMarkdown {
     }
 
     /**
-     * What of the failure's evidence is shown. Shrinking halves the bulkiest list (keeping the
-     * newest events and the last log lines), and the message last.
+     * What of the failure's evidence is shown. Shrinking cuts the bulkiest part by a quarter: the newest
+     * events and the last log lines are kept, the message keeps its beginning.
      */
-    private record Evidence(String message, List<String> events, List<String> reasons, List<String> logLines) {
+    private record Evidence(String message, boolean messageCut, List<String> events, List<String> reasons, List<String> logLines) {
+        private static final int MIN_MESSAGE = 200;
+
         static Evidence of(java.util.Optional<Failure> failure) {
-            return failure.map(f -> new Evidence(f.message(), capped(f.serviceEvents()), capped(f.stoppedTaskReasons()), capped(f.lastLogLines())))
-                    .orElse(new Evidence("", List.of(), List.of(), List.of()));
+            return failure.map(f -> new Evidence(f.message(), false, capped(f.serviceEvents()), capped(f.stoppedTaskReasons()),
+                    capped(f.lastLogLines()))).orElse(new Evidence("", false, List.of(), List.of(), List.of()));
+        }
+
+        String shownMessage() {
+            return messageCut ? message + " … " + TRIMMED : message;
         }
 
         boolean canShrink() {
-            return !events.isEmpty() || !reasons.isEmpty() || !logLines.isEmpty() || message.length() > 400;
+            return !events.isEmpty() || !reasons.isEmpty() || !logLines.isEmpty() || message.length() > MIN_MESSAGE;
         }
 
         Evidence shrink() {
+            int m = message.length() > MIN_MESSAGE ? message.length() : 0;
             int e = size(events), r = size(reasons), l = size(logLines);
-            if (l >= e && l >= r && l > 0) return new Evidence(message, events, reasons, logLines.subList(logLines.size() / 2, logLines.size()));
-            if (e >= r && e > 0) return new Evidence(message, events.subList(0, events.size() / 2), reasons, logLines);
-            if (r > 0) return new Evidence(message, events, reasons.subList(0, reasons.size() / 2), logLines);
-            return new Evidence(message.substring(0, Math.max(200, message.length() / 2)) + " … " + TRIMMED, events, reasons, logLines);
+            int most = Math.max(Math.max(m, e), Math.max(r, l));
+            if (most == l) return new Evidence(message, messageCut, events, reasons, logLines.subList(logLines.size() - keep(logLines.size()), logLines.size()));
+            if (most == e) return new Evidence(message, messageCut, events.subList(0, keep(events.size())), reasons, logLines);
+            if (most == r) return new Evidence(message, messageCut, events, reasons.subList(0, keep(reasons.size())), logLines);
+            return new Evidence(message.substring(0, Math.max(MIN_MESSAGE, keep(message.length()))), true, events, reasons, logLines);
         }
 
+        /** A quarter less each step: few renders, and little more cut than needed. */
+        private static int keep(int size) {
+            return size - Math.max(1, size / 4);
+        }
+
+        /** Characters plus a line break each, so that a list of empty lines still counts and shrinks. */
         private static int size(List<String> lines) {
-            return lines.stream().mapToInt(String::length).sum();
+            return lines.stream().mapToInt(line -> line.length() + 1).sum();
         }
 
         /** A single giant line (a minified stack trace) is cut so that halving lists can make progress. */
         private static List<String> capped(List<String> lines) {
-            return lines.stream().map(l -> l.length() <= MAX_LINE ? l : l.substring(0, MAX_LINE) + " … " + TRIMMED).toList();
+            return lines.stream().map(line -> line.length() <= MAX_LINE ? line : line.substring(0, MAX_LINE) + " … " + TRIMMED).toList();
         }
     }
 }
