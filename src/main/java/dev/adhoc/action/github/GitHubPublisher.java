@@ -87,21 +87,19 @@ public final class GitHubPublisher {
     /**
      * The operation ended: the same comment shows the result; the deployment (the one from
      * {@link #begin}, or a new one) gets success with the URL, or failure. A PLANNED report
-     * touches no deployment; a STOPPED one marks it inactive (its URL no longer answers).
+     * touches no deployment; STOPPED marks the environment's deployments inactive (its URL no
+     * longer answers) without creating one.
      */
     public synchronized void complete(EnvironmentReport finished) {
         EnvironmentReport result = withRun(finished);
         publish(result, onPullRequest(() -> upsertComment(result)), () -> {
-            GHDeploymentState state = switch (result.state()) {
-                case READY -> GHDeploymentState.SUCCESS;
-                case FAILED -> GHDeploymentState.FAILURE;
-                case STOPPED, DESTROYED -> GHDeploymentState.INACTIVE;
-                case DEPLOYING -> GHDeploymentState.IN_PROGRESS;
-                case PLANNED -> null;
-            };
-            if (state == null) return;
-            if (deployment == null) deployment = createDeployment(result);
-            status(deployment, state, result).create();
+            switch (result.state()) {
+                case READY -> status(current(result), GHDeploymentState.SUCCESS, result).create();
+                case FAILED -> status(current(result), GHDeploymentState.FAILURE, result).create();
+                case DEPLOYING -> status(current(result), GHDeploymentState.IN_PROGRESS, result).create();
+                case STOPPED, DESTROYED -> deactivateAll(result);
+                case PLANNED -> { }
+            }
         });
     }
 
@@ -116,11 +114,7 @@ public final class GitHubPublisher {
         Call commentCall = settings.pullRequest().isPresent() ? () -> upsertComment(gone)
                 : pr.matches() ? () -> editExistingComment(Integer.parseInt(pr.group(1)), gone)
                 : null;
-        publish(gone, commentCall, () -> {
-            for (GHDeployment each : repository().listDeployments(null, null, null, gone.environment()).withPageSize(100)) {
-                status(each, GHDeploymentState.INACTIVE, gone).create();
-            }
-        });
+        publish(gone, commentCall, () -> deactivateAll(gone));
     }
 
     @FunctionalInterface
@@ -240,6 +234,18 @@ public final class GitHubPublisher {
             if (body != null && body.startsWith(marker)) return Optional.of(each);
         }
         return Optional.empty();
+    }
+
+    /** The deployment begun in this run, else a new one: a run that skipped begin still shows its result. */
+    private GHDeployment current(EnvironmentReport report) throws IOException {
+        if (deployment == null) deployment = createDeployment(report);
+        return deployment;
+    }
+
+    private void deactivateAll(EnvironmentReport report) throws IOException {
+        for (GHDeployment each : repository().listDeployments(null, null, null, report.environment()).withPageSize(100)) {
+            status(each, GHDeploymentState.INACTIVE, report).create();
+        }
     }
 
     private GHDeployment createDeployment(EnvironmentReport report) throws IOException {

@@ -165,6 +165,21 @@ class GitHubPublisherTest {
     }
 
     @Test
+    void aStoppedEnvironmentsDeploymentsBecomeInactiveWithoutANewOne() throws Exception {
+        github.comments(7, new ObjectNode[] {github.comment(101, 7, CommentMarkdown.marker("pr-7") + "\nready")}, new ObjectNode[0]);
+        github.acceptsCommentEdits(7, 101);
+        github.deploymentsOf("pr-7", 42);
+        github.acceptsStatuses();
+
+        publisher(pullRequestEvent(), Map.of()).complete(ready().finished(State.STOPPED, T0.plusSeconds(30)));
+
+        assertThat(onlyBody(patchRequestedFor(urlPathEqualTo(REPO + "/issues/comments/101")))).contains("Stopped");
+        server.verify(1, postRequestedFor(urlPathEqualTo(REPO + "/deployments/42/statuses"))
+                .withRequestBody(matchingJsonPath("$.state", equalTo("inactive"))));
+        server.verify(0, postRequestedFor(urlPathEqualTo(REPO + "/deployments")));
+    }
+
+    @Test
     void scheduledCleanupStillFindsAPullRequestEnvironmentsCommentButNeverCreatesOne() throws Exception {
         github.comments(7, new ObjectNode[] {github.comment(101, 7, CommentMarkdown.marker("pr-7") + "\nready")}, new ObjectNode[0]);
         github.acceptsCommentEdits(7, 101);
