@@ -17,7 +17,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 /**
  * GitHub's REST API for one repository, answering with the JSON shapes GitHub documents for
- * repositories, issues, issue comments, deployments and deployment statuses.
+ * repositories, pull requests, their comments, deployments and deployment statuses.
  */
 final class GitHubApiStub {
     static final String OWNER = "acme";
