@@ -7,7 +7,7 @@ import dev.adhoc.action.report.EnvironmentReport.State;
 import dev.adhoc.action.runtime.JobLog;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -130,33 +130,46 @@ public final class GitHubPublisher {
         return report.runUrl().isPresent() ? report : report.withRunUrl(settings.runUrl());
     }
 
-    /** Runs the parts that apply (a null call does not); collects what failed into one warning. */
+    /** Runs the parts that apply (a null call does not); what failed becomes one warning. */
     private void publish(EnvironmentReport report, Call commentCall, Call deploymentCall) {
         explainOnce(report);
         if (settings.token().isEmpty() || settings.repository().isEmpty()) return;
-        List<String> failed = new ArrayList<>();
+        Map<Part, Exception> failed = new EnumMap<>(Part.class);
         if (commentCall != null) attempt(Part.COMMENT, commentCall, failed);
         if (settings.deployments()) attempt(Part.DEPLOYMENT, deploymentCall, failed);
-        if (!failed.isEmpty()) {
-            log.warning("GitHub: could not " + String.join("; and could not ", failed)
-                    + ". The operation's result is unaffected.");
-        }
+        if (!failed.isEmpty()) log.warning(warning(failed));
     }
 
-    private void attempt(Part part, Call call, List<String> failed) {
+    private void attempt(Part part, Call call, Map<Part, Exception> failed) {
         if (givenUp.contains(part)) return;
         try {
             call.run();
         } catch (IOException | RuntimeException e) {
             // Ordinary failures only: an Error (out of memory) is not GitHub's doing.
             givenUp.add(part);
-            failed.add(part.what + " (" + explain(e, part) + ")");
+            failed.put(part, e);
         }
     }
 
-    private String explain(Exception e, Part part) {
+    /** Both parts failing on the same call (the repository lookup) read as one sentence. */
+    private String warning(Map<Part, Exception> failed) {
+        List<Exception> causes = List.copyOf(failed.values());
+        boolean oneCause = causes.stream().distinct().count() == 1;
+        StringBuilder text = new StringBuilder("GitHub: ");
+        if (oneCause) {
+            List<Part> parts = List.copyOf(failed.keySet());
+            text.append("could not ").append(String.join(" or ", parts.stream().map(p -> p.what).toList())).append(": ")
+                    .append(explain(causes.get(0), parts.stream().map(p -> p.permission).toList())).append(". ");
+        } else {
+            failed.forEach((part, e) -> text.append("Could not ").append(part.what).append(": ")
+                    .append(explain(e, List.of(part.permission))).append(". "));
+        }
+        return text.append("The operation's result is unaffected.").toString().replace("GitHub: Could", "GitHub: could");
+    }
+
+    private String explain(Exception e, List<String> permissions) {
         try {
-            return Problem.explain(e, part.permission, settings.fromFork());
+            return Problem.explain(e, String.join(" and ", permissions.stream().map(p -> "`" + p + "`").toList()), settings.fromFork());
         } catch (RuntimeException unexpected) {
             return e.toString();
         }

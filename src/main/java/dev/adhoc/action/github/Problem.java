@@ -25,7 +25,7 @@ final class Problem {
     }
 
     /**
-     * Why the call failed, and what to change. {@code permission} is the workflow permission the
+     * Why the call failed, and what to change. {@code permission} names the workflow permissions the
      * call needs ({@code pull-requests: write}, {@code deployments: write}).
      */
     static String explain(Throwable thrown, String permission, boolean fromFork) {
@@ -33,17 +33,17 @@ final class Problem {
         Map<String, List<String>> headers = headers(thrown);
         String said = gitHubMessage(thrown).map(m -> ": " + m).orElse("");
         if (status == 403 && "0".equals(header(headers, "X-RateLimit-Remaining"))) {
-            return "the GitHub API rate limit is used up (HTTP 403" + resetTime(headers) + "); it is not waited for";
+            return "the GitHub API rate limit is used up (HTTP 403" + resetTime(headers) + "), not waited for";
         }
         if (status == 429 || (status == 403 && (header(headers, "Retry-After") != null || said.toLowerCase(Locale.ROOT).contains("rate limit")))) {
-            return "GitHub's secondary rate limit was hit (HTTP " + status + "); it is not waited for";
+            return "GitHub's secondary rate limit was hit (HTTP " + status + "), not waited for";
         }
         if (status == 401) {
             return "GitHub rejected the token (HTTP 401" + said + "): check the github-token input";
         }
         if (status == 403 || status == 404) {
             String fork = fromFork ? "; pull requests from forks get a read-only token, see examples/workflows/README.md" : "";
-            return "the token may not do this (HTTP " + status + said + "): the workflow needs `permissions: " + permission + "`" + fork;
+            return "the token may not do this (HTTP " + status + said + "): the workflow's `permissions:` need " + permission + fork;
         }
         if (status >= 500) {
             return "GitHub had an error (HTTP " + status + said + "); the next run will try again";
@@ -92,7 +92,7 @@ final class Problem {
     private static String resetTime(Map<String, List<String>> headers) {
         try {
             String reset = header(headers, "X-RateLimit-Reset");
-            return reset == null ? "" : ", it resets at " + CLOCK.format(Instant.ofEpochSecond(Long.parseLong(reset.strip())));
+            return reset == null ? "" : ", resets at " + CLOCK.format(Instant.ofEpochSecond(Long.parseLong(reset.strip())));
         } catch (NumberFormatException e) {
             return "";
         }

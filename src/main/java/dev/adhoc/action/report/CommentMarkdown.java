@@ -58,7 +58,8 @@ public final class CommentMarkdown {
         report.took().ifPresent(took -> row(out, "Took", Markdown.duration(took)));
         report.runUrl().ifPresent(run -> row(out, "Run", Markdown.link("log", run)));
         out.append('\n');
-        if (report.state() != State.FAILED) {
+        // Useful while it runs and while debugging a failure; a stopped environment has no task to open.
+        if (report.state() == State.READY || report.state() == State.FAILED) {
             report.shellCommand().ifPresent(command -> out.append("Open a Django shell:\n\n")
                     .append(Markdown.codeBlock("sh", List.of(command))).append('\n'));
         }
