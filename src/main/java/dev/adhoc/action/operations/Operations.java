@@ -10,6 +10,13 @@ public final class Operations {
     public static Operation forName(OperationName name) {
         return switch (name) {
             case DEPLOY -> new Deploy();
+            case LIST -> new ListEnvironments();
+            case STOP -> StopStart.stop();
+            case START -> StopStart.start();
+            case RUN -> new RunCommand();
+            case CLEANUP -> new Cleanup((context, environment) -> {
+                throw new AdhocFailure("unsupported-operation", "destroy is not available in this build");
+            });
             default -> context -> {
                 throw new AdhocFailure("unsupported-operation", "Operation '" + name.id() + "' is not available in this build.");
             };
