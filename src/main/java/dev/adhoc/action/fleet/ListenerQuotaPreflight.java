@@ -109,13 +109,7 @@ public final class ListenerQuotaPreflight {
             Double value = quotas.getServiceQuota(r -> r.serviceCode(SERVICE).quotaCode(quota.code())).quota().value();
             if (value != null) return new Usage(what, used, value.intValue(), quota.code(), quota.name(), "from Service Quotas");
         } catch (SdkException e) {
-            // An account that never changed a quota may have no applied value: ask for the default next.
-        }
-        try {
-            Double value = quotas.getAWSDefaultServiceQuota(r -> r.serviceCode(SERVICE).quotaCode(quota.code())).quota().value();
-            if (value != null) return new Usage(what, used, value.intValue(), quota.code(), quota.name(), "the default from Service Quotas");
-        } catch (SdkException e) {
-            // No permission, or a partition without Service Quotas: the documented default is the safe assumption.
+            // No permission, no applied value, or no Service Quotas here: the documented default is the safe assumption.
         }
         return new Usage(what, used, quota.documentedDefault(), quota.code(), quota.name(), "the documented default; Service Quotas did not answer");
     }
