@@ -3,6 +3,7 @@ package dev.adhoc.action.fleet;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.ManifestStore;
+import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.model.ImageReference;
 import dev.adhoc.action.runtime.JobLog;
 import java.time.Instant;
@@ -59,8 +60,8 @@ public final class FleetStatus {
         try {
             List<Future<EnvironmentStatus>> futures = new ArrayList<>();
             for (ManifestStore.Stored stored : manifests) {
-                futures.add(pool.submit(() -> status(stored, store.parameterName(dev.adhoc.action.model.EnvironmentName.of(
-                        stored.manifest().environment())))));
+                String parameter = store.parameterName(EnvironmentName.of(stored.manifest().environment()));
+                futures.add(pool.submit(() -> status(stored, parameter)));
             }
             for (Future<EnvironmentStatus> future : futures) result.add(future.get());
             return result;

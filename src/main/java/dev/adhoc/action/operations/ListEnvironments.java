@@ -3,6 +3,7 @@ package dev.adhoc.action.operations;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.adhoc.action.config.Input;
 import dev.adhoc.action.fleet.Ages;
 import dev.adhoc.action.fleet.EnvironmentStatus;
 import dev.adhoc.action.fleet.FleetStatus;
@@ -27,7 +28,7 @@ public final class ListEnvironments implements Operation {
 
         Table table = table(environments, now);
         if (environments.isEmpty()) {
-            context.log().info("No environments under " + context.inputs().get(dev.adhoc.action.config.Input.MANIFEST_PREFIX).orElse("/adhoc") + ".");
+            context.log().info("No environments under " + context.inputs().get(Input.MANIFEST_PREFIX).orElse("/adhoc") + ".");
         } else {
             table.text().forEach(context.log()::info);
         }

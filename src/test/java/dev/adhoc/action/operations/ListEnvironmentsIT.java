@@ -63,16 +63,25 @@ class ListEnvironmentsIT {
         assertThat(stopped.exitCode()).as(stopped.log()).isZero();
         // Another parameter under the prefix that is no environment: skipped.
         fixture.ssm().putParameter(r -> r.name(prefix + "/_shared").type("String").value("{}").overwrite(true));
+        // An environment whose cluster is gone: listed as unknown, with why, instead of failing the list.
+        String gone = "lsz-" + suffix;
+        String goneManifest = "{\"version\": 1, \"environment\": \"%1$s\", \"url\": \"https://%1$s.dev.example.com\", "
+                + "\"cluster\": \"%1$s\", \"services\": [\"%1$s-web\"], \"preDeployTasks\": [], "
+                + "\"network\": {\"subnets\": [], \"securityGroups\": []}, \"images\": {\"backend\": \"b\", \"frontend\": \"f\"}}";
+        fixture.ssm().putParameter(r -> r.name(prefix + "/" + gone).type("String").overwrite(true).value(goneManifest.formatted(gone)));
         aws.clearCalls();
 
         Program.Result result = program().action(Map.of("operation", "list", "manifest-prefix", prefix));
 
         assertThat(result.exitCode()).as(result.log()).isZero();
         JsonNode environments = new ObjectMapper().readTree(result.output("environments"));
-        assertThat(environments).hasSize(3);
+        assertThat(environments).hasSize(4);
         Map<String, JsonNode> byName = new HashMap<>();
         environments.forEach(e -> byName.put(e.get("environment").asText(), e));
-        assertThat(byName.keySet()).containsExactlyInAnyOrder(alpha, beta, gamma);
+        assertThat(byName.keySet()).containsExactlyInAnyOrder(alpha, beta, gamma, gone);
+        assertThat(byName.get(gone).get("state").asText()).isEqualTo("unknown");
+        assertThat(byName.get(gone).get("problem").asText()).isNotBlank();
+        assertThat(result.log()).contains("::warning::Could not read the services of " + gone + ": ");
 
         JsonNode a = byName.get(alpha);
         assertThat(a.get("url").asText()).isEqualTo("https://" + alpha + ".dev.example.com");
@@ -101,7 +110,7 @@ class ListEnvironmentsIT {
                 .contains("| " + gamma + " | stopped | 0/0 | v3 | v3 |");
         // Services are described in one call per environment (five each), task definitions once each.
         List<LocalAws.Call> calls = aws.calls();
-        assertThat(calls.stream().filter(c2 -> c2.action().equals("DescribeServices"))).hasSize(3);
+        assertThat(calls.stream().filter(c2 -> c2.action().equals("DescribeServices"))).hasSize(4);
         assertThat(calls.stream().filter(c2 -> c2.action().equals("DescribeTaskDefinition"))).hasSize(15);
         assertThat(calls.stream().filter(c2 -> c2.action().equals("DescribeTaskDefinition")).map(c2 -> c2.body().get("taskDefinition").asText()).distinct())
                 .hasSize(15);
