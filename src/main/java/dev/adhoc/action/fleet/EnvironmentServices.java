@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
@@ -34,8 +35,13 @@ public final class EnvironmentServices {
         List<String> names = manifest.services();
         for (int i = 0; i < names.size(); i += DESCRIBE_LIMIT) {
             List<String> chunk = names.subList(i, Math.min(names.size(), i + DESCRIBE_LIMIT));
-            DescribeServicesResponse response = ecs.describeServices(r -> r.cluster(manifest.cluster()).services(chunk)
-                    .include(ServiceField.TAGS));
+            DescribeServicesResponse response;
+            try {
+                response = ecs.describeServices(r -> r.cluster(manifest.cluster()).services(chunk).include(ServiceField.TAGS));
+            } catch (ClusterNotFoundException e) {
+                throw new AdhocFailure("service-missing", "The cluster " + manifest.cluster() + " of " + manifest.environment()
+                        + " does not exist, though its manifest does. Re-apply the environment (operation: create), or destroy it.");
+            }
             if (!response.failures().isEmpty()) {
                 throw new AdhocFailure("service-missing", "ECS could not describe " + response.failures().stream()
                         .map(f -> f.arn() + " (" + f.reason() + ")").reduce((a, b) -> a + ", " + b).orElse("")

@@ -9,6 +9,7 @@ import dev.adhoc.action.fleet.StoppedCounts;
 import dev.adhoc.action.fleet.Table;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.EnvironmentName;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ public final class StopStart implements Operation {
 
         Table table = new Table("service", "tasks before", "tasks now");
         before.forEach(s -> table.row(s.service(), Integer.toString(s.desired()), Integer.toString(targets.getOrDefault(s.service(), s.desired()))));
-        String took = Durations.format(java.time.Duration.ofNanos(System.nanoTime() - started));
+        String took = Durations.format(Duration.ofNanos(System.nanoTime() - started));
         context.summary().append("## " + (stop ? "⏸ Stopped " : "▶ Started ") + environment + "\n\n"
                 + (stop ? "" : "URL: " + manifest.url() + "  \n") + "Took " + took + "\n\n" + table.markdown());
         context.log().notice(stop
