@@ -74,6 +74,7 @@ public final class Cleanup implements Operation {
                 reasons.add("older than " + olderThanText + " (age " + Ages.age(age) + ")");
             }
             if (reasons.isEmpty()) pullRequestClosed(context, pullRequests, status.environment()).ifPresent(reasons::add);
+            // DESTROYED is the plan until the destroy itself says otherwise (FAILED).
             Outcome outcome = reasons.isEmpty() ? Outcome.KEPT : dryRun ? Outcome.WOULD_DESTROY : Outcome.DESTROYED;
             verdicts.add(new Verdict(status, age, List.copyOf(reasons), outcome, Optional.empty()));
         }
