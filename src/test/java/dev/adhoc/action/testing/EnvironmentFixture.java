@@ -124,6 +124,33 @@ public final class EnvironmentFixture implements AutoCloseable {
         return ecs.registerTaskDefinition(request).taskDefinition();
     }
 
+    /** Sets a service's desired count and waits (bounded) until the local ECS model runs that many tasks. */
+    public void scale(String environment, String service, int desiredCount) {
+        String name = environment + "-" + service;
+        ecs.updateService(r -> r.cluster(environment).service(name).desiredCount(desiredCount));
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            var described = ecs.describeServices(r -> r.cluster(environment).services(name)).services().get(0);
+            if (described.runningCount() == desiredCount && described.pendingCount() == 0) return;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(name + " did not reach " + desiredCount + " running tasks");
+    }
+
+    /** Publishes the shared stack's manifest at {@code <prefix>/_shared}, naming {@code listenerArn}. */
+    public void publishShared(String prefix, String listenerArn) {
+        String manifest = """
+                {"name": "adhoc", "region": "us-east-1", "domain": "dev.example.com", "listenerArn": "%s",
+                 "database": {"host": "db.internal", "port": 5432, "username": "adhoc", "masterSecretArn": ""}}
+                """.formatted(listenerArn);
+        ssm.putParameter(r -> r.name(prefix + "/_shared").type(ParameterType.STRING).value(manifest).overwrite(true));
+    }
+
     @Override
     public void close() {
         ecs.close();

@@ -20,6 +20,7 @@ import java.util.Map;
 public final class Program {
     private final Map<String, String> environment = new HashMap<>();
     private final Path workDir;
+    private Clock clock = Clock.systemUTC();
 
     public Program(Path workDir, Map<String, String> baseEnvironment) {
         this.workDir = workDir;
@@ -30,6 +31,12 @@ public final class Program {
         public String output(String name) {
             return outputs.get(name);
         }
+    }
+
+    /** The clock the program reads "now" from (for ages and timestamps); the system clock unless set. */
+    public Program clock(Clock clock) {
+        this.clock = clock;
+        return this;
     }
 
     public Program env(String name, String value) {
@@ -48,7 +55,7 @@ public final class Program {
             env.put("GITHUB_STEP_SUMMARY", summaryFile.toString());
             inputs.forEach((k, v) -> env.put("INPUT_" + k.toUpperCase(java.util.Locale.ROOT), v));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            int code = new Main(env, new PrintStream(bytes, true, StandardCharsets.UTF_8), workDir, Clock.systemUTC()).run(new String[0]);
+            int code = new Main(env, new PrintStream(bytes, true, StandardCharsets.UTF_8), workDir, clock).run(new String[0]);
             return new Result(code, bytes.toString(StandardCharsets.UTF_8), parseOutputs(Files.readString(outputFile)),
                     Files.readString(summaryFile));
         } catch (IOException e) {
@@ -61,7 +68,7 @@ public final class Program {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Map<String, String> env = new HashMap<>(environment);
         env.remove("GITHUB_ACTIONS");
-        int code = new Main(env, new PrintStream(bytes, true, StandardCharsets.UTF_8), workDir, Clock.systemUTC()).run(args);
+        int code = new Main(env, new PrintStream(bytes, true, StandardCharsets.UTF_8), workDir, clock).run(args);
         return new Result(code, bytes.toString(StandardCharsets.UTF_8), Map.of(), "");
     }
 
