@@ -51,7 +51,7 @@ public final class EnvironmentRollout {
      * Rolls {@code tagsByRepository} out: only containers whose image repository is a key change.
      * A failing pre-deploy task stops the rollout before any service changes.
      */
-    public Outcome deploy(Manifest manifest, Map<String, ImageTag> tagsByRepository, Deadline deadline) {
+    public Outcome deploy(Manifest manifest, Map<String, ImageTag> tagsByRepository, Deadline deadline, Phases phases) {
         String cluster = manifest.cluster();
         List<Service> before = services.describeAll(cluster, manifest.services());
         if (!before.isEmpty() && before.stream().allMatch(s -> s.desiredCount() == 0)) {
@@ -86,21 +86,22 @@ public final class EnvironmentRollout {
         List<TaskResult> preDeploy = List.of();
         boolean preDeployChanged = manifest.preDeployTasks().stream().anyMatch(registered::containsKey);
         if (preDeployChanged) {
-            preDeploy = runPreDeployTasks(manifest, manifest.preDeployTasks().stream().map(current).toList(), deadline);
+            List<TaskDefinition> definitions = manifest.preDeployTasks().stream().map(current).toList();
+            preDeploy = phases.phase("migrations", () -> runPreDeployTasks(manifest, definitions, deadline));
         }
 
         Map<String, String> updates = new LinkedHashMap<>();
         serviceDefinitionArns.forEach((service, arn) -> {
             if (registered.containsKey(arn)) updates.put(service, registered.get(arn).taskDefinitionArn());
         });
-        List<ServiceRollout.Completed> completed = log.group("Roll out services", () -> {
+        List<ServiceRollout.Completed> completed = phases.phase("rollout", () -> log.group("Roll out services", () -> {
             if (updates.isEmpty()) {
                 log.info("No service runs the images being rolled out: no service changes.");
                 return List.<ServiceRollout.Completed>of();
             }
             services.update(cluster, updates);
             return services.await(cluster, updates, before, deadline);
-        });
+        }));
 
         List<ServiceChange> rows = new ArrayList<>();
         for (ServiceRollout.Completed done : completed) {
@@ -123,15 +124,16 @@ public final class EnvironmentRollout {
      * After terraform has applied: runs the pre-deploy tasks (their latest revisions) and waits
      * until every service's primary deployment is complete.
      */
-    public Outcome settle(Manifest manifest, Deadline deadline) {
+    public Outcome settle(Manifest manifest, Deadline deadline, Phases phases) {
         String cluster = manifest.cluster();
         List<Service> before = services.describeAll(cluster, manifest.services());
         Map<String, DescribeTaskDefinitionResponse> described = Parallel.map(manifest.preDeployTasks(), this::describe);
-        List<TaskResult> preDeploy = runPreDeployTasks(manifest,
-                described.values().stream().map(DescribeTaskDefinitionResponse::taskDefinition).toList(), deadline);
+        List<TaskResult> preDeploy = phases.phase("migrations", () -> runPreDeployTasks(manifest,
+                described.values().stream().map(DescribeTaskDefinitionResponse::taskDefinition).toList(), deadline));
         Map<String, String> expected = new LinkedHashMap<>();
         before.forEach(s -> expected.put(s.serviceName(), s.taskDefinition()));
-        List<ServiceRollout.Completed> completed = log.group("Wait for services", () -> services.await(cluster, expected, List.of(), deadline));
+        List<ServiceRollout.Completed> completed = phases.phase("rollout",
+                () -> log.group("Wait for services", () -> services.await(cluster, expected, List.of(), deadline)));
         Map<String, String> inUse = new LinkedHashMap<>();
         described.values().forEach(d -> inUse.put(d.taskDefinition().family(), d.taskDefinition().taskDefinitionArn()));
         before.forEach(s -> inUse.put(family(s.taskDefinition()), s.taskDefinition()));

@@ -57,8 +57,8 @@ public final class Create implements Operation {
                 Manifest manifest = Lifecycle.parseManifest(context, workspace.manifestOutput());
                 context.outputs().set("cluster", manifest.cluster());
                 context.outputs().set("url", manifest.url());
-                EnvironmentRollout.Outcome outcome = reporting.phase("rollout", () ->
-                        new EnvironmentRollout(context.aws().ecs(), context.aws().logs(), context.log()).settle(manifest, deadline));
+                EnvironmentRollout.Outcome outcome = new EnvironmentRollout(context.aws().ecs(), context.aws().logs(), context.log())
+                        .settle(manifest, deadline, reporting);
                 context.outputs().set("task-definitions", Reporting.json(context, outcome.taskDefinitions()));
                 healthCheck.ifPresent(bound -> reporting.phase("health check", () ->
                         new UrlCheck(context.log()).await(manifest.url(), min(bound, deadline.remaining()))));

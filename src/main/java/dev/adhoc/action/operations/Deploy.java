@@ -38,13 +38,13 @@ public final class Deploy implements Operation {
         Reporting reporting = Reporting.start(context, environment, Optional.of(manifest));
         try {
             EnvironmentRollout.Outcome outcome = new EnvironmentRollout(context.aws().ecs(), context.aws().logs(), context.log())
-                    .deploy(manifest, tagsByRepository, deadline);
+                    .deploy(manifest, tagsByRepository, deadline, reporting);
             context.outputs().set("task-definitions", Reporting.json(context, outcome.taskDefinitions()));
-            reporting.succeeded(manifest, outcome);
+            reporting.succeeded(manifest, outcome, Optional.empty());
             context.log().notice("Deployed " + tagsByRepository.values() + " to " + environment + ": " + manifest.url());
             return 0;
         } catch (AdhocFailure failure) {
-            reporting.failed(manifest, failure);
+            reporting.failed(Optional.of(manifest), failure);
             throw failure;
         }
     }

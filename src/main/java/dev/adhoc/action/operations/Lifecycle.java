@@ -4,6 +4,7 @@ import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.database.OneOffTaskRunner;
 import dev.adhoc.action.ecs.Deadline;
 import dev.adhoc.action.ecs.OneOffTasks;
+import dev.adhoc.action.fleet.ListenerQuotaPreflight;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.SharedManifest;
 import java.util.Optional;
@@ -33,8 +34,8 @@ final class Lifecycle {
         }
     }
 
-    /** Quota room on the shared load balancer for one more environment. */
+    /** Room on the shared load balancer for one more environment, before terraform half-applies it. */
     static void preflight(Context context, SharedManifest shared) {
-        // Filled in with the fleet checks.
+        new ListenerQuotaPreflight(context.aws().elb(), context.aws().quotas(), context.log()).check(shared);
     }
 }
