@@ -4,12 +4,10 @@ import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.config.Durations;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.database.DatabaseAdmin;
-import dev.adhoc.action.database.DatabaseAdmins;
 import dev.adhoc.action.database.DatabaseMode;
 import dev.adhoc.action.ecs.Deadline;
 import dev.adhoc.action.ecs.EnvironmentRollout;
 import dev.adhoc.action.manifest.Manifest;
-import dev.adhoc.action.manifest.ManifestStore;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.terraform.SavedPlan;
@@ -36,12 +34,11 @@ public final class Create implements Operation {
         Deadline deadline = Deadline.after(timeout);
         try (TerraformWorkspace workspace = TerraformWorkspace.fromInputs(context.inputs(), context.workingDirectory(),
                 context.environment(), context.log(), timeout, environment, context.json())) {
-            context.outputs().set("environment", environment.value());
-            ManifestStore manifests = context.manifests();
-            SharedManifest shared = manifests.shared();
-            Optional<Manifest> existing = manifests.find(environment).map(ManifestStore.Stored::manifest);
-            DatabaseAdmin database = DatabaseAdmins.create(context, shared, Lifecycle.taskRunner(context, deadline));
-            Reporting reporting = Reporting.start(context, environment, existing);
+            Lifecycle.Start start = Lifecycle.start(context, environment, deadline);
+            SharedManifest shared = start.shared();
+            Optional<Manifest> existing = start.existing();
+            DatabaseAdmin database = start.database();
+            Reporting reporting = start.reporting();
             try {
                 reporting.phase("database", () -> database.ensure(environment));
                 if (existing.isEmpty()) Lifecycle.preflight(context, shared);

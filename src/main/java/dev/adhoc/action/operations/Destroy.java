@@ -2,11 +2,9 @@ package dev.adhoc.action.operations;
 
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.database.DatabaseAdmin;
-import dev.adhoc.action.database.DatabaseAdmins;
 import dev.adhoc.action.database.DatabaseMode;
 import dev.adhoc.action.ecs.Deadline;
 import dev.adhoc.action.manifest.Manifest;
-import dev.adhoc.action.manifest.ManifestStore;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.terraform.TerraformWorkspace;
@@ -35,12 +33,11 @@ public final class Destroy implements Operation {
         Deadline deadline = Deadline.after(timeout);
         try (TerraformWorkspace workspace = TerraformWorkspace.fromInputs(context.inputs(), context.workingDirectory(),
                 context.environment(), context.log(), timeout, environment, context.json())) {
-            context.outputs().set("environment", environment.value());
-            ManifestStore manifests = context.manifests();
-            SharedManifest shared = manifests.shared();
-            Optional<Manifest> existing = manifests.find(environment).map(ManifestStore.Stored::manifest);
-            DatabaseAdmin database = DatabaseAdmins.create(context, shared, Lifecycle.taskRunner(context, deadline));
-            Reporting reporting = Reporting.start(context, environment, existing);
+            Lifecycle.Start start = Lifecycle.start(context, environment, deadline);
+            SharedManifest shared = start.shared();
+            Optional<Manifest> existing = start.existing();
+            DatabaseAdmin database = start.database();
+            Reporting reporting = start.reporting();
             try {
                 boolean hadWorkspace = reporting.phase("terraform", () -> {
                     workspace.init();

@@ -1,18 +1,35 @@
 package dev.adhoc.action.operations;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.database.DatabaseAdmin;
+import dev.adhoc.action.database.DatabaseAdmins;
 import dev.adhoc.action.database.OneOffTaskRunner;
 import dev.adhoc.action.ecs.Deadline;
 import dev.adhoc.action.ecs.OneOffTasks;
 import dev.adhoc.action.fleet.ListenerQuotaPreflight;
 import dev.adhoc.action.manifest.Manifest;
+import dev.adhoc.action.manifest.ManifestStore;
 import dev.adhoc.action.manifest.SharedManifest;
+import dev.adhoc.action.model.EnvironmentName;
 import java.util.Optional;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /** Pieces {@code create} and {@code destroy} share. */
 final class Lifecycle {
     private Lifecycle() {
+    }
+
+    /** What both read before acting: the shared stack, the environment as it is, its database admin, the report. */
+    record Start(SharedManifest shared, Optional<Manifest> existing, DatabaseAdmin database, Reporting reporting) {
+    }
+
+    static Start start(Context context, EnvironmentName environment, Deadline deadline) {
+        context.outputs().set("environment", environment.value());
+        ManifestStore manifests = context.manifests();
+        SharedManifest shared = manifests.shared();
+        Optional<Manifest> existing = manifests.find(environment).map(ManifestStore.Stored::manifest);
+        DatabaseAdmin database = DatabaseAdmins.create(context, shared, taskRunner(context, deadline));
+        return new Start(shared, existing, database, Reporting.start(context, environment, existing));
     }
 
     /** Runs the database-admin task through the same one-off task code as migrations. */

@@ -3,55 +3,17 @@ package dev.adhoc.action.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.adhoc.action.testing.EnvironmentFixture;
+import dev.adhoc.action.testing.LocalEnvironmentTest;
 import dev.adhoc.action.testing.LocalAws;
 import dev.adhoc.action.testing.Program;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 
 /** {@code deploy} end to end against the local AWS and its model of ECS deployments and tasks. */
-class DeployIT {
-    private static final AtomicInteger NAMES = new AtomicInteger();
-    private static LocalAws aws;
-    private static EnvironmentFixture fixture;
-
-    @TempDir
-    Path work;
-
-    @BeforeAll
-    static void start() {
-        aws = LocalAws.shared();
-        fixture = new EnvironmentFixture(aws);
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        aws.resetBehaviour();
-        aws.behaviour("{\"deploymentSeconds\": 0.5, \"taskSeconds\": 0.5}");
-    }
-
-    private static String newEnvironment() {
-        String name = "dep" + NAMES.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 100000, 36);
-        fixture.create(name, "v1");
-        return name;
-    }
-
-    private Program program() {
-        return new Program(work, aws.environment());
-    }
+class DeployIT extends LocalEnvironmentTest {
 
     private List<String> actions() {
         return aws.calls().stream().filter(c -> c.service().equals("ecs")).map(LocalAws.Call::action).toList();
@@ -63,7 +25,7 @@ class DeployIT {
 
     @Test
     void backendRolloutChangesOnlyBackendContainersAndRunsPreDeployTasksFirst() {
-        String env = newEnvironment();
+        String env = newEnvironment("dep");
         aws.behaviour("{\"tasks\": {\"" + env + "-migrate\": {\"logLines\": [\"Applying accounts.0002_profile... OK\"]}}}");
         aws.clearCalls();
 
@@ -100,7 +62,7 @@ class DeployIT {
 
     @Test
     void frontendOnlyRolloutRunsNoOneOffTask() {
-        String env = newEnvironment();
+        String env = newEnvironment("dep");
         aws.clearCalls();
 
         Program.Result result = program().action(Map.of("operation", "deploy", "environment", env, "frontend-image-tag", "v7"));
@@ -114,7 +76,7 @@ class DeployIT {
 
     @Test
     void failedMigrationChangesNoService() {
-        String env = newEnvironment();
+        String env = newEnvironment("dep");
         aws.behaviour("{\"tasks\": {\"" + env + "-migrate\": {\"exitCode\": 1, \"logLines\": [\"django.db.utils.OperationalError: boom\"]}}}");
         aws.clearCalls();
 
@@ -130,7 +92,7 @@ class DeployIT {
 
     @Test
     void circuitBreakerRollbackFailsWithTheReasons() {
-        String env = newEnvironment();
+        String env = newEnvironment("dep");
         aws.behaviour("{\"services\": {\"" + env + "-web\": {\"outcome\": \"ROLLBACK\", \"logLines\": [\"gunicorn: ImportError: cannot import name 'x'\"]}}}");
 
         Program.Result result = program().action(Map.of("operation", "deploy", "environment", env, "backend-image-tag", "v2"));
@@ -145,7 +107,7 @@ class DeployIT {
 
     @Test
     void waitTimeoutSaysWhatWasPending() {
-        String env = newEnvironment();
+        String env = newEnvironment("dep");
         aws.behaviour("{\"services\": {\"" + env + "-worker\": {\"outcome\": \"HANG\"}}}");
 
         Program.Result result = program().action(Map.of("operation", "deploy", "environment", env, "backend-image-tag", "v2",
@@ -159,7 +121,7 @@ class DeployIT {
 
     @Test
     void deployToAStoppedEnvironmentSaysSoAndDoesNotWaitForTasks() {
-        String env = newEnvironment();
+        String env = newEnvironment("dep");
         for (String service : List.of("web", "worker", "beat", "frontend", "redis")) fixture.scale(env, service, 0);
 
         Program.Result result = program().action(Map.of("operation", "deploy", "environment", env, "frontend-image-tag", "v4",
@@ -198,7 +160,7 @@ class DeployIT {
 
     @Test
     void throttlingAndServerErrorsAreRetried() {
-        String env = newEnvironment();
+        String env = newEnvironment("dep");
         aws.behaviour("""
                 {"faults": [
                   {"service": "ecs", "action": "DescribeServices", "status": 400, "code": "ThrottlingException", "message": "Rate exceeded", "times": 3},

@@ -4,48 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.adhoc.action.testing.EnvironmentFixture;
+import dev.adhoc.action.testing.LocalEnvironmentTest;
 import dev.adhoc.action.testing.LocalAws;
 import dev.adhoc.action.testing.Program;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code list} against the local AWS: three environments, one of them stopped. */
-class ListEnvironmentsIT {
-    private static LocalAws aws;
-    private static EnvironmentFixture fixture;
-
-    @TempDir
-    Path work;
-
-    @BeforeAll
-    static void start() {
-        aws = LocalAws.shared();
-        fixture = new EnvironmentFixture(aws);
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        aws.resetBehaviour();
-        aws.behaviour("{\"deploymentSeconds\": 0.3, \"taskSeconds\": 0.3}");
-    }
-
-    private Program program() {
-        return new Program(work, aws.environment());
-    }
+class ListEnvironmentsIT extends LocalEnvironmentTest {
 
     @Test
     void listsEveryEnvironmentWithImagesCountsAndState() throws Exception {

@@ -3,55 +3,16 @@ package dev.adhoc.action.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.adhoc.action.testing.EnvironmentFixture;
+import dev.adhoc.action.testing.LocalEnvironmentTest;
 import dev.adhoc.action.testing.LocalAws;
 import dev.adhoc.action.testing.Program;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code run} against the local AWS's model of one-off Fargate tasks. */
-class RunCommandIT {
-    private static final AtomicInteger NAMES = new AtomicInteger();
-    private static LocalAws aws;
-    private static EnvironmentFixture fixture;
-
-    @TempDir
-    Path work;
-
-    @BeforeAll
-    static void start() {
-        aws = LocalAws.shared();
-        fixture = new EnvironmentFixture(aws);
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        aws.resetBehaviour();
-        aws.behaviour("{\"taskSeconds\": 0.5}");
-    }
-
-    private static String newEnvironment() {
-        String name = "run" + NAMES.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 100000, 36);
-        fixture.create(name, "v1");
-        return name;
-    }
-
-    private Program program() {
-        return new Program(work, aws.environment());
-    }
+class RunCommandIT extends LocalEnvironmentTest {
 
     private JsonNode runTask() {
         List<LocalAws.Call> runs = aws.calls().stream().filter(c -> c.action().equals("RunTask")).toList();
@@ -61,7 +22,7 @@ class RunCommandIT {
 
     @Test
     void runsTheCommandAsTheBackendContainersArgvAndReturnsItsExitCode() {
-        String env = newEnvironment();
+        String env = newEnvironment("run");
         aws.behaviour("{\"tasks\": {\"" + env + "-migrate\": {\"exitCode\": 3, \"logLines\": [\"Superuser creation skipped\", "
                 + "\"CommandError: You must use --username with --noinput.\"]}}}");
         aws.clearCalls();
@@ -94,7 +55,7 @@ class RunCommandIT {
 
     @Test
     void aSucceedingCommandExitsZeroAndStreamsItsOutput() {
-        String env = newEnvironment();
+        String env = newEnvironment("run");
         aws.clearCalls();
 
         Program.Result result = program().cli("run", env, "--command", "python manage.py createsuperuser --no-input");

@@ -2,57 +2,18 @@ package dev.adhoc.action.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.adhoc.action.testing.EnvironmentFixture;
+import dev.adhoc.action.testing.LocalEnvironmentTest;
 import dev.adhoc.action.testing.LocalAws;
 import dev.adhoc.action.testing.Program;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
 
 /** {@code stop} and {@code start} against the local AWS's model of service scaling. */
-class StopStartIT {
-    private static final AtomicInteger NAMES = new AtomicInteger();
-    private static LocalAws aws;
-    private static EnvironmentFixture fixture;
-
-    @TempDir
-    Path work;
-
-    @BeforeAll
-    static void start() {
-        aws = LocalAws.shared();
-        fixture = new EnvironmentFixture(aws);
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        aws.resetBehaviour();
-        aws.behaviour("{\"deploymentSeconds\": 0.5}");
-    }
-
-    private static String newEnvironment() {
-        String name = "ss" + NAMES.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 100000, 36);
-        fixture.create(name, "v1");
-        return name;
-    }
-
-    private Program program() {
-        return new Program(work, aws.environment());
-    }
+class StopStartIT extends LocalEnvironmentTest {
 
     private Map<String, String> counts(String env) {
         List<String> names = List.of("web", "worker", "beat", "frontend", "redis");
@@ -67,7 +28,7 @@ class StopStartIT {
 
     @Test
     void stopScalesToZeroAndStartRestoresTheCountsItHad() {
-        String env = newEnvironment();
+        String env = newEnvironment("ss");
         fixture.scale(env, "web", 2);
 
         Program.Result stopped = program().action(Map.of("operation", "stop", "environment", env));
@@ -107,7 +68,7 @@ class StopStartIT {
 
     @Test
     void startWithoutRememberedCountsChangesNothing() {
-        String env = newEnvironment();
+        String env = newEnvironment("ss");
         fixture.scale(env, "worker", 0);
         aws.clearCalls();
 
@@ -121,7 +82,7 @@ class StopStartIT {
 
     @Test
     void stopThatDoesNotFinishInTimeSaysWhatIsStillRunning() {
-        String env = newEnvironment();
+        String env = newEnvironment("ss");
         aws.behaviour("{\"deploymentSeconds\": 30}");
 
         Program.Result result = program().action(Map.of("operation", "stop", "environment", env, "wait-timeout", "2s"));
