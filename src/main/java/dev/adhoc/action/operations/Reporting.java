@@ -45,7 +45,9 @@ final class Reporting implements Phases {
         if (manifest.isPresent()) report = report.withUrl(manifest.get().url()).withShellCommand(manifest.get().shellCommand());
         Reporting reporting = new Reporting(context, GitHubPublisher.fromEnvironment(context.environment(), context.inputs(), context.log()),
                 report);
-        if (context.operation() != OperationName.DESTROY && context.operation() != OperationName.CLEANUP) {
+        // Only what changes the running environment shows it as deploying; stop and destroy end states directly.
+        if (context.operation() == OperationName.CREATE || context.operation() == OperationName.DEPLOY
+                || context.operation() == OperationName.START) {
             reporting.github.begin(reporting.report.withState(State.DEPLOYING));
         }
         return reporting;
@@ -89,6 +91,12 @@ final class Reporting implements Phases {
                 : EnvironmentReport.Failure.of(currentPhase, failure.getMessage());
         report = report.failed(why, context.clock().instant());
         context.summary().append(SummaryMarkdown.render(report));
+        github.complete(report);
+    }
+
+    /** stop and start: the pull request shows the state; their own summary says the rest. */
+    void scaled(State state) {
+        report = report.finished(state, context.clock().instant());
         github.complete(report);
     }
 

@@ -9,10 +9,12 @@ import dev.adhoc.action.fleet.StoppedCounts;
 import dev.adhoc.action.fleet.Table;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.EnvironmentName;
+import dev.adhoc.action.report.EnvironmentReport;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code stop} scales every service of an environment to zero, remembering each one's desired
@@ -49,9 +51,20 @@ public final class StopStart implements Operation {
         StoppedCounts memory = new StoppedCounts(context.aws().ecs());
         List<ServiceCounts> before = services.counts(manifest);
 
-        Map<String, Integer> targets = stop ? stop(context, manifest, before, services, memory) : start(context, manifest, before, services, memory);
+        Reporting reporting = Reporting.start(context, environment, Optional.of(manifest));
+        Map<String, Integer> targets;
+        try {
+            targets = stop ? stop(context, manifest, before, services, memory) : start(context, manifest, before, services, memory);
+            if (!targets.isEmpty()) {
+                context.log().group("Wait for " + (stop ? "tasks to stop" : "tasks to start"),
+                        () -> services.awaitCounts(manifest, targets, deadline));
+            }
+        } catch (AdhocFailure failure) {
+            reporting.failed(Optional.of(manifest), failure);
+            throw failure;
+        }
+        reporting.scaled(stop ? EnvironmentReport.State.STOPPED : EnvironmentReport.State.READY);
         if (targets.isEmpty()) return 0;
-        context.log().group("Wait for " + (stop ? "tasks to stop" : "tasks to start"), () -> services.awaitCounts(manifest, targets, deadline));
 
         Table table = new Table("service", "tasks before", "tasks now");
         before.forEach(s -> table.row(s.service(), Integer.toString(s.desired()), Integer.toString(targets.getOrDefault(s.service(), s.desired()))));
