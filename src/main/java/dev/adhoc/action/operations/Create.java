@@ -1,6 +1,5 @@
 package dev.adhoc.action.operations;
 
-import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.config.Durations;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.database.DatabaseAdmin;
@@ -62,8 +61,8 @@ public final class Create implements Operation {
                 reporting.succeeded(manifest, outcome, Optional.of(planMarkdown));
                 context.log().notice("Environment " + environment + " is ready: " + manifest.url());
                 return 0;
-            } catch (AdhocFailure failure) {
-                reporting.failed(existing, failure);
+            } catch (RuntimeException failure) {
+                reporting.failed(failure);
                 throw failure;
             }
         }

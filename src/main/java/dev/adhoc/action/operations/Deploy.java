@@ -43,8 +43,8 @@ public final class Deploy implements Operation {
             reporting.succeeded(manifest, outcome, Optional.empty());
             context.log().notice("Deployed " + tagsByRepository.values() + " to " + environment + ": " + manifest.url());
             return 0;
-        } catch (AdhocFailure failure) {
-            reporting.failed(Optional.of(manifest), failure);
+        } catch (RuntimeException failure) {
+            reporting.failed(failure);
             throw failure;
         }
     }

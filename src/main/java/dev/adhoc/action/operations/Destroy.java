@@ -1,6 +1,5 @@
 package dev.adhoc.action.operations;
 
-import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.database.DatabaseAdmin;
 import dev.adhoc.action.database.DatabaseMode;
 import dev.adhoc.action.ecs.Deadline;
@@ -55,8 +54,8 @@ public final class Destroy implements Operation {
                             + (existing.isPresent() ? " in terraform" : "") + ".");
                 }
                 reporting.destroyed();
-            } catch (AdhocFailure failure) {
-                reporting.failed(existing, failure);
+            } catch (RuntimeException failure) {
+                reporting.failed(failure);
                 throw failure;
             }
         }

@@ -1,7 +1,6 @@
 package dev.adhoc.action.operations;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.ecs.EnvironmentRollout;
 import dev.adhoc.action.ecs.Phases;
 import dev.adhoc.action.ecs.RolloutFailure;
@@ -84,7 +83,8 @@ final class Reporting implements Phases {
         github.complete(report);
     }
 
-    void failed(Optional<Manifest> manifest, AdhocFailure failure) {
+    /** Any failure, so the pull request never stays "deploying" after a run that stopped. */
+    void failed(RuntimeException failure) {
         EnvironmentReport.Failure why = failure instanceof RolloutFailure rollout
                 ? new EnvironmentReport.Failure(rollout.step(), rollout.getMessage(), rollout.serviceEvents(), rollout.stoppedTaskReasons(),
                         rollout.lastLogLines())

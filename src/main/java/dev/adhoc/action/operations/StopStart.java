@@ -59,8 +59,8 @@ public final class StopStart implements Operation {
                 context.log().group("Wait for " + (stop ? "tasks to stop" : "tasks to start"),
                         () -> services.awaitCounts(manifest, targets, deadline));
             }
-        } catch (AdhocFailure failure) {
-            reporting.failed(Optional.of(manifest), failure);
+        } catch (RuntimeException failure) {
+            reporting.failed(failure);
             throw failure;
         }
         reporting.scaled(stop ? EnvironmentReport.State.STOPPED : EnvironmentReport.State.READY);
