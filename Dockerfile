@@ -14,7 +14,6 @@ ARG TERRAFORM_SHA256_ARM64=a43d1d0da9b9bab214a8305a39db0e40869572594ccf50c416a77
 FROM maven:3.9-eclipse-temurin-21 AS build
 WORKDIR /src
 COPY pom.xml .
-RUN --mount=type=cache,target=/root/.m2 mvn -B -q dependency:go-offline -DexcludeGroupIds=org.junit,org.assertj,org.wiremock || true
 COPY src/main src/main
 RUN --mount=type=cache,target=/root/.m2 mvn -B -q package -DskipTests
 # The stand-in AWS endpoint for the AppCDS training run below.
@@ -69,7 +68,7 @@ RUN set -eu; \
     AWS_ACCESS_KEY_ID=training AWS_SECRET_ACCESS_KEY=training AWS_EC2_METADATA_DISABLED=true \
       java -XX:ArchiveClassesAtExit=/app/adhoc.jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
         -jar /app/adhoc-action.jar list >/dev/null 2>&1 || true; \
-    kill "$listener"; \
+    kill "$listener" 2>/dev/null || true; \
     rm -rf /tmp/training; \
     java -Xshare:on -XX:SharedArchiveFile=/app/adhoc.jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
       -jar /app/adhoc-action.jar --version; \
