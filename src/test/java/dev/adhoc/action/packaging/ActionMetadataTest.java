@@ -95,6 +95,14 @@ class ActionMetadataTest {
     }
 
     @Test
+    void releasePushesTheImageTheActionRuns() throws IOException {
+        String release = Files.readString(ROOT.resolve(".github/workflows/release.yml"));
+        java.util.regex.Matcher image = java.util.regex.Pattern.compile("(?m)^  IMAGE: (\\S+)$").matcher(release);
+        assertThat(image.find()).as("release.yml sets env IMAGE").isTrue();
+        assertThat(action.section("runs").get("image")).isEqualTo("docker://" + image.group(1) + ":v1");
+    }
+
+    @Test
     void readerRejectsWhatItDoesNotUnderstand() {
         assertThatThrownBy(() -> ActionMetadata.parse(List.of("inputs:", "  a:", "    description: |")))
                 .hasMessageContaining("line 3");

@@ -56,6 +56,12 @@ class DockerfileTest {
     }
 
     @Test
+    void ciTestsWithTheTerraformTheImageShips() throws IOException {
+        String ci = Files.readString(ROOT.resolve(".github/workflows/ci.yml"));
+        assertThat(ci).contains("terraform_version: \"" + dockerfile().globalArgs().get("TERRAFORM_VERSION") + "\"");
+    }
+
+    @Test
     void finalStageHasNoBuildTools() throws IOException {
         Dockerfile.Stage image = dockerfile().finalStage();
         for (String run : image.all("RUN")) {
