@@ -15,9 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The image jib builds (as a tar on {@code scratch}, by the image-check profile of {@code mvn
@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
  * the layers jib promises: dependencies, then the program's classes, then its class path file.
  * In the plain test phase there is no tar and the test is skipped.
  */
+@EnabledIfSystemProperty(named = "adhoc.image-check.tar", matches = ".+",
+        disabledReason = "runs in `mvn verify` (image-check profile), after jib:buildTar")
 class JibImageTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static JsonNode config;
@@ -34,7 +36,6 @@ class JibImageTest {
     @BeforeAll
     static void readImage() throws IOException {
         String tar = System.getProperty("adhoc.image-check.tar");
-        Assumptions.assumeTrue(tar != null, "runs in `mvn verify` (image-check profile), after jib:buildTar");
         Map<String, byte[]> image;
         try (InputStream in = Files.newInputStream(Path.of(tar))) {
             image = Tar.read(in, name -> true);
