@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -83,15 +84,22 @@ public final class Main {
             return Operations.forName(operation).run(context);
         } catch (AdhocFailure failure) {
             return fail(log, outputs, failure);
+        } catch (AwsServiceException e) {
+            String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+            boolean denied = e.statusCode() == 403 || String.valueOf(code).contains("AccessDenied") || String.valueOf(code).contains("Unauthorized");
+            return fail(log, outputs, new AdhocFailure(denied ? "aws-access-denied" : "aws-error", "An AWS call failed: "
+                    + e.getMessage() + (denied
+                            ? " The role lacks a permission: compare it with examples/iam/policy.json."
+                            : " Check the region and that the environment's resources still exist; rerun if AWS was unavailable."), e));
         } catch (SdkException e) {
-            return fail(log, outputs, new AdhocFailure("aws-error", "An AWS call failed: " + e.getMessage()
-                    + " Check the role's permissions (examples/iam/policy.json), the region and the credentials.", e));
+            return fail(log, outputs, new AdhocFailure("aws-unreachable", "Could not complete an AWS call: " + e.getMessage()
+                    + " Check the network, AWS_REGION, the credentials and AWS_ENDPOINT_URL if set.", e));
         } catch (RuntimeException e) {
             log.group("Stack trace", () -> log.info(stackTrace(e)));
             return fail(log, outputs, new AdhocFailure("internal-error", "Unexpected error: " + e
                     + ". This is a bug in adhoc-action; please report it with the log above.", e));
         } finally {
-            if (!githubActions) printForTerminal(summary, outputs);
+            if (!githubActions) printForTerminal(summary);
         }
     }
 
@@ -101,7 +109,7 @@ public final class Main {
         return failure.reason().equals("invalid-input") ? EXIT_USAGE : EXIT_FAILURE;
     }
 
-    private void printForTerminal(JobSummary summary, StepOutputs outputs) {
+    private void printForTerminal(JobSummary summary) {
         String markdown = summary.markdown();
         if (!markdown.isBlank()) {
             out.println();

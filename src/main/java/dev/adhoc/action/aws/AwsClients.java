@@ -43,7 +43,8 @@ public final class AwsClients implements AutoCloseable {
     private final Lazy<SsmClient> ssm = new Lazy<>(() -> configure(SsmClient.builder()).build());
     private final Lazy<ElasticLoadBalancingV2Client> elb = new Lazy<>(() -> configure(ElasticLoadBalancingV2Client.builder()).build());
     private final Lazy<SecretsManagerClient> secrets = new Lazy<>(() -> configure(SecretsManagerClient.builder()).build());
-    private final Lazy<ServiceQuotasClient> quotas = new Lazy<>(() -> configure(ServiceQuotasClient.builder()).build());
+    // Quotas are a best-effort lookup with documented defaults behind it: no long retries.
+    private final Lazy<ServiceQuotasClient> quotas = new Lazy<>(() -> configure(ServiceQuotasClient.builder(), 2).build());
 
     public AwsClients(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
@@ -84,11 +85,15 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
+        return configure(builder, MAX_ATTEMPTS);
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, int maxAttempts) {
         region().map(Region::of).ifPresent(builder::region);
         endpoint().ifPresent(builder::endpointOverride);
         builder.credentialsProvider(credentials());
         builder.overrideConfiguration(ClientOverrideConfiguration.builder()
-                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(maxAttempts).build())
                 .apiCallTimeout(Duration.ofMinutes(2))
                 .build());
         if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {

@@ -18,6 +18,7 @@ public enum Input {
     BACKEND_CONFIG("backend-config", "File passed to terraform init -backend-config.", null, false),
     MANIFEST_PREFIX("manifest-prefix", "SSM parameter prefix under which environment manifests are published.", "/adhoc", false),
     WAIT_TIMEOUT("wait-timeout", "Upper bound on every wait (e.g. 90s, 20m, 1h).", "20m", false),
+    HEALTH_CHECK_TIMEOUT("health-check-timeout", "For create: how long to wait for the URL to answer before warning (off to skip).", "5m", false),
     COMMAND("command", "For run: the command to run in a one-off backend task, e.g. python manage.py createsuperuser --no-input.", null, false),
     OLDER_THAN("older-than", "For cleanup: destroy environments older than this (e.g. 36h, 7d).", null, false),
     DRY_RUN("dry-run", "For cleanup: only list what would be destroyed.", "true", false),

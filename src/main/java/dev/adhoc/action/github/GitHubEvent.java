@@ -40,4 +40,18 @@ public record GitHubEvent(String name, JsonNode payload) {
         JsonNode action = payload.path("action");
         return action.isTextual() ? Optional.of(action.asText()) : Optional.empty();
     }
+
+    /** The pull request's head commit: what a deployment for a pull request is about (GITHUB_SHA is a merge commit there). */
+    public Optional<String> pullRequestHeadSha() {
+        JsonNode sha = payload.path("pull_request").path("head").path("sha");
+        return sha.isTextual() && !sha.asText().isBlank() ? Optional.of(sha.asText()) : Optional.empty();
+    }
+
+    /** A pull request from a fork: its workflow token is read-only, so comments and deployments will be refused. */
+    public boolean fromFork() {
+        JsonNode pr = payload.path("pull_request");
+        String head = pr.path("head").path("repo").path("full_name").asText("");
+        String base = pr.path("base").path("repo").path("full_name").asText("");
+        return !head.isEmpty() && !base.isEmpty() && !head.equalsIgnoreCase(base);
+    }
 }

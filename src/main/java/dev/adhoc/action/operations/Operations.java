@@ -1,7 +1,5 @@
 package dev.adhoc.action.operations;
 
-import dev.adhoc.action.AdhocFailure;
-
 /** Which code performs which operation. */
 public final class Operations {
     private Operations() {
@@ -9,9 +7,16 @@ public final class Operations {
 
     public static Operation forName(OperationName name) {
         return switch (name) {
-            default -> context -> {
-                throw new AdhocFailure("unsupported-operation", "Operation '" + name.id() + "' is not available in this build.");
-            };
+            case PLAN -> new Plan();
+            case CREATE -> new Create();
+            case DEPLOY -> new Deploy();
+            case RUN -> new RunCommand();
+            case DESTROY -> new Destroy();
+            case LIST -> new ListEnvironments();
+            // The lifecycle destroy itself, once per expired environment.
+            case CLEANUP -> new Cleanup((context, environment) -> new Destroy().destroy(context, environment));
+            case STOP -> StopStart.stop();
+            case START -> StopStart.start();
         };
     }
 }

@@ -1,0 +1,61 @@
+data "terraform_remote_state" "shared" {
+  backend = "s3"
+
+  config = {
+    bucket                      = var.state_bucket
+    key                         = var.shared_state_key
+    region                      = var.region
+    use_path_style              = var.local_emulator
+    skip_credentials_validation = var.local_emulator
+    skip_requesting_account_id  = var.local_emulator
+    skip_metadata_api_check     = var.local_emulator
+    skip_region_validation      = var.local_emulator
+  }
+}
+
+data "aws_caller_identity" "current" {}
+
+locals {
+  shared       = data.terraform_remote_state.shared.outputs
+  ecr_registry = "${data.aws_caller_identity.current.account_id}.dkr.ecr.${var.region}.amazonaws.com"
+}
+
+module "environment" {
+  source = "../../terraform/modules/environment"
+
+  environment               = var.environment
+  backend_image_repository  = coalesce(var.backend_image_repository, "${local.ecr_registry}/backend")
+  frontend_image_repository = coalesce(var.frontend_image_repository, "${local.ecr_registry}/frontend")
+  backend_image_tag         = var.backend_image_tag
+  frontend_image_tag        = var.frontend_image_tag
+  listener_rule_priority    = var.listener_rule_priority
+
+  domain                           = local.shared.domain
+  vpc_id                           = local.shared.vpc_id
+  private_subnet_ids               = local.shared.private_subnet_ids
+  ecs_tasks_security_group_id      = local.shared.ecs_tasks_security_group_id
+  alb_listener_arn                 = local.shared.alb_listener_arn
+  alb_dns_name                     = local.shared.alb_dns_name
+  alb_zone_id                      = local.shared.alb_zone_id
+  route53_zone_id                  = local.shared.route53_zone_id
+  service_discovery_namespace_id   = local.shared.service_discovery_namespace_id
+  service_discovery_namespace_name = local.shared.service_discovery_namespace_name
+  execution_role_arn               = local.shared.execution_role_arn
+  database_host                    = local.shared.rds_endpoint
+  database_port                    = local.shared.rds_port
+  database_username                = local.shared.rds_username
+  database_password_secret_arn     = local.shared.database_master_secret_arn
+
+  public             = var.public
+  allowed_cidrs      = var.allowed_cidrs
+  extra_environment  = var.extra_environment
+  secrets            = var.secrets
+  sizes              = var.sizes
+  desired_counts     = var.desired_counts
+  manifest_prefix    = var.manifest_prefix
+  log_retention_days = var.log_retention_days
+  tags               = var.tags
+
+  # Emulator gaps (see the module README).
+  services_use_cluster_default_strategy = var.local_emulator
+}

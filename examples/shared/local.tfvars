@@ -1,0 +1,6 @@
+# Applies against the local AWS emulator (moto) reached through AWS_ENDPOINT_URL.
+local_emulator         = true
+domain                 = "adhoc.test"
+create_route53_zone    = true
+db_deletion_protection = false
+db_skip_final_snapshot = true

@@ -1,0 +1,91 @@
+# Everything examples/ad-hoc reads through terraform_remote_state.
+
+output "region" {
+  description = "Region of the shared stack."
+  value       = module.shared.region
+}
+
+output "domain" {
+  description = "Domain environments live under."
+  value       = module.shared.domain
+}
+
+output "vpc_id" {
+  description = "VPC ID."
+  value       = module.shared.vpc_id
+}
+
+output "private_subnet_ids" {
+  description = "Private subnets of ECS tasks."
+  value       = module.shared.private_subnet_ids
+}
+
+output "ecs_tasks_security_group_id" {
+  description = "Security group of ECS tasks."
+  value       = module.shared.ecs_tasks_security_group_id
+}
+
+output "alb_listener_arn" {
+  description = "HTTPS listener of the shared ALB."
+  value       = module.shared.alb_listener_arn
+}
+
+output "alb_dns_name" {
+  description = "DNS name of the shared ALB."
+  value       = module.shared.alb_dns_name
+}
+
+output "alb_zone_id" {
+  description = "Hosted zone ID of the shared ALB."
+  value       = module.shared.alb_zone_id
+}
+
+output "route53_zone_id" {
+  description = "Hosted zone of the domain."
+  value       = module.shared.route53_zone_id
+}
+
+output "service_discovery_namespace_id" {
+  description = "Cloud Map namespace ID."
+  value       = module.shared.service_discovery_namespace_id
+}
+
+output "service_discovery_namespace_name" {
+  description = "Cloud Map namespace name."
+  value       = module.shared.service_discovery_namespace_name
+}
+
+output "execution_role_arn" {
+  description = "ECS task-execution role."
+  value       = module.shared.execution_role_arn
+}
+
+output "rds_endpoint" {
+  description = "Postgres host."
+  value       = module.shared.rds_endpoint
+}
+
+output "rds_port" {
+  description = "Postgres port."
+  value       = module.shared.rds_port
+}
+
+output "rds_username" {
+  description = "Postgres master user."
+  value       = module.shared.rds_username
+}
+
+output "database_master_secret_arn" {
+  description = "Secrets Manager secret of the postgres master user."
+  value       = module.shared.database_master_secret_arn
+}
+
+output "bastion_public_ip" {
+  description = "Public IP of the bastion, or null."
+  value       = module.shared.bastion_public_ip
+}
+
+output "shared_manifest" {
+  description = "The shared manifest (also in SSM `<manifest_prefix>/_shared`)."
+  value       = module.shared.shared_manifest
+}

@@ -1,0 +1,45 @@
+package dev.adhoc.action.database;
+
+import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.config.Inputs;
+import dev.adhoc.action.manifest.SharedManifest;
+import dev.adhoc.action.operations.Context;
+import dev.adhoc.action.runtime.JobLog;
+import java.util.function.Supplier;
+
+/** Builds the {@link DatabaseAdmin} the {@code database} input asks for, checking its inputs first. */
+public final class DatabaseAdmins {
+    private DatabaseAdmins() {
+    }
+
+    /** For operations: the master password, when bastion mode needs it, comes from Secrets Manager. */
+    public static DatabaseAdmin create(Context context, SharedManifest shared, OneOffTaskRunner tasks) {
+        MasterCredentials credentials = new MasterCredentials(context.aws().secrets(), context.json(), context.log());
+        return create(context.inputs(), context.log(), shared, () -> credentials.read(shared.database()), tasks);
+    }
+
+    /**
+     * @param server read only when a bastion command runs; never for task or none
+     * @param tasks  runs the one-off task in task mode
+     */
+    public static DatabaseAdmin create(Inputs inputs, JobLog log, SharedManifest shared, Supplier<DatabaseServer> server,
+                                       OneOffTaskRunner tasks) {
+        return switch (DatabaseMode.from(inputs)) {
+            case NONE -> new NoDatabase(log);
+            case BASTION -> new BastionDatabase(new BastionShell(BastionSettings.from(inputs, shared.bastion(), log), log), server, log);
+            case TASK -> new TaskDatabase(shared.dbAdmin().orElseThrow(() -> AdhocFailure.invalidInput(
+                    "Input 'database' is task, but the shared stack publishes no database-admin task (dbAdmin) in its manifest."
+                            + " Apply the shared stack again, or use database: bastion or none.")),
+                    endpoint(shared), tasks, log);
+        };
+    }
+
+    private static DatabaseEndpoint endpoint(SharedManifest shared) {
+        try {
+            return DatabaseEndpoint.of(shared.database());
+        } catch (IllegalArgumentException e) {
+            throw new AdhocFailure("database-failed", "The shared manifest's database entry is incomplete: " + e.getMessage()
+                    + ". Apply the shared stack again.");
+        }
+    }
+}

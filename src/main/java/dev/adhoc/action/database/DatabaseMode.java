@@ -1,0 +1,45 @@
+package dev.adhoc.action.database;
+
+import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.config.Input;
+import dev.adhoc.action.config.Inputs;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The {@code database} input: how an environment's database is created and dropped. */
+public enum DatabaseMode {
+    /** createdb/dropdb run on the SSH bastion. */
+    BASTION("bastion"),
+    /** createdb/dropdb run in a one-off ECS task in the private subnets. */
+    TASK("task"),
+    /** The program leaves databases alone. */
+    NONE("none");
+
+    private final String id;
+
+    DatabaseMode(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static DatabaseMode from(Inputs inputs) {
+        return parse(inputs.get(Input.DATABASE).orElse(TASK.id));
+    }
+
+    public static DatabaseMode parse(String value) {
+        String wanted = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(m -> m.id.equals(wanted)).findFirst()
+                .orElseThrow(() -> AdhocFailure.invalidInput("Input 'database' is '" + printable(value)
+                        + "'; use one of " + Arrays.stream(values()).map(DatabaseMode::id).collect(Collectors.joining(", ")) + "."));
+    }
+
+    static String printable(String value) {
+        if (value == null) return "";
+        String clean = value.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.adhoc.action.database;
+
+import dev.adhoc.action.model.EnvironmentName;
+import dev.adhoc.action.runtime.JobLog;
+
+/** {@code database: none}: databases are someone else's business; says so in the log. */
+public final class NoDatabase implements DatabaseAdmin {
+    private final JobLog log;
+
+    public NoDatabase(JobLog log) {
+        this.log = log;
+    }
+
+    @Override
+    public void ensure(EnvironmentName name) {
+        log.notice("Input 'database' is none: not creating a database for '" + name + "'.");
+    }
+
+    @Override
+    public void drop(EnvironmentName name) {
+        log.notice("Input 'database' is none: not dropping a database for '" + name + "'.");
+    }
+}

@@ -1,0 +1,41 @@
+package dev.adhoc.action.ecs;
+
+import dev.adhoc.action.AdhocFailure;
+import java.time.Duration;
+
+/**
+ * Polling pace: starts quick so short waits finish fast, grows to a cap low enough that a
+ * change is seen within a couple of seconds of happening (the AWS CLI waits 15 s).
+ */
+public final class Backoff {
+    private final long maxMillis;
+    private long nextMillis;
+
+    public Backoff(Duration first, Duration max) {
+        this.nextMillis = first.toMillis();
+        this.maxMillis = max.toMillis();
+    }
+
+    /** For service deployments: seen within 2 s of completing. */
+    public static Backoff polling() {
+        return new Backoff(Duration.ofMillis(250), Duration.ofSeconds(2));
+    }
+
+    /** For one-off tasks, which people watch as they run: seen within a second of stopping. */
+    public static Backoff tasks() {
+        return new Backoff(Duration.ofMillis(250), Duration.ofSeconds(1));
+    }
+
+    /** Sleeps for the next interval, never past {@code deadlineMillis} (System.currentTimeMillis based). */
+    public void pause(long deadlineMillis) {
+        long remaining = deadlineMillis - System.currentTimeMillis();
+        long sleep = Math.max(0, Math.min(nextMillis, remaining));
+        nextMillis = Math.min(maxMillis, (long) (nextMillis * 1.5));
+        try {
+            Thread.sleep(sleep);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AdhocFailure("interrupted", "The run was interrupted while waiting.");
+        }
+    }
+}

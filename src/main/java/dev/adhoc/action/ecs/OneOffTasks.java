@@ -1,0 +1,119 @@
+package dev.adhoc.action.ecs;
+
+import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.logs.LogTail;
+import dev.adhoc.action.manifest.Network;
+import dev.adhoc.action.runtime.JobLog;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
+import software.amazon.awssdk.services.ecs.model.Container;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
+import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskOverride;
+
+/**
+ * Runs one-off tasks (migrate, collectstatic, a management command) to completion: on Fargate
+ * on-demand (never Spot: a reclaimed migration is worse than a slower one), with the given
+ * network, the containers' awslogs streams followed into the job log while it runs and drained
+ * after it stops, bounded by the run's deadline.
+ */
+public final class OneOffTasks {
+    private static final Duration DRAIN = Duration.ofSeconds(6);
+
+    private final EcsClient ecs;
+    private final CloudWatchLogsClient logs;
+    private final JobLog log;
+
+    public OneOffTasks(EcsClient ecs, CloudWatchLogsClient logs, JobLog log) {
+        this.ecs = ecs;
+        this.logs = logs;
+        this.log = log;
+    }
+
+    /** A container command to run instead of the task definition's. */
+    public record CommandOverride(String container, List<String> command) {
+    }
+
+    public TaskResult run(String cluster, TaskDefinition definition, Network network, Optional<CommandOverride> override,
+            Deadline deadline) {
+        long started = System.nanoTime();
+        String family = definition.family();
+        RunTaskResponse response = ecs.runTask(r -> {
+            r.cluster(cluster)
+                    .taskDefinition(definition.taskDefinitionArn())
+                    .launchType(LaunchType.FARGATE)
+                    .count(1)
+                    .startedBy("adhoc-action")
+                    .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(network.subnets())
+                            .securityGroups(network.securityGroups())
+                            .assignPublicIp(AssignPublicIp.fromValue(network.assignPublicIp()))));
+            override.ifPresent(o -> r.overrides(TaskOverride.builder()
+                    .containerOverrides(c -> c.name(o.container()).command(o.command())).build()));
+        });
+        if (!response.failures().isEmpty() || response.tasks().isEmpty()) {
+            String why = response.failures().stream().map(f -> f.arn() + ": " + f.reason() + (f.detail() == null ? "" : " " + f.detail()))
+                    .reduce((a, b) -> a + "; " + b).orElse("no task was started");
+            throw new AdhocFailure("task-not-started", "Could not start task " + family + " in cluster " + cluster + ": " + why
+                    + ". Check the cluster's capacity and the network in the manifest.");
+        }
+        String taskArn = response.tasks().get(0).taskArn();
+        log.info("Started " + family + " (task " + ContainerLogs.taskId(taskArn) + ")");
+
+        List<LogTail> tails = new ArrayList<>();
+        for (ContainerDefinition container : definition.containerDefinitions()) {
+            ContainerLogs.streamOf(container, taskArn).ifPresent(stream -> tails.add(
+                    new LogTail(logs, stream, line -> log.info(container.name() + " | " + line))));
+        }
+        Backoff backoff = Backoff.tasks();
+        Task task = null;
+        while (true) {
+            tails.forEach(LogTail::poll);
+            task = ecs.describeTasks(r -> r.cluster(cluster).tasks(taskArn)).tasks().stream().findFirst().orElse(task);
+            if (task != null && "STOPPED".equals(task.lastStatus())) break;
+            if (deadline.expired()) {
+                // Nothing is left running that we started: stop it, then say so.
+                ecs.stopTask(r -> r.cluster(cluster).task(taskArn).reason("adhoc-action: wait-timeout reached"));
+                throw new AdhocFailure("timeout", "Task " + family + " (" + ContainerLogs.taskId(taskArn) + ") was still "
+                        + (task == null ? "starting" : task.lastStatus()) + " when wait-timeout (" + deadline.budget().toMinutes()
+                        + "m) ran out; it has been stopped. Raise wait-timeout or look at the task's logs above.");
+            }
+            backoff.pause(deadline.epochMillis());
+        }
+        drain(tails);
+        Map<String, Integer> exitCodes = new LinkedHashMap<>();
+        for (ContainerDefinition container : definition.containerDefinitions()) {
+            if (Boolean.FALSE.equals(container.essential())) continue;
+            Integer code = task.containers().stream().filter(c -> c.name().equals(container.name())).findFirst()
+                    .map(Container::exitCode).orElse(null);
+            exitCodes.put(container.name(), code);
+        }
+        List<String> lastLines = tails.stream().flatMap(t -> t.lastLines().stream()).toList();
+        return new TaskResult(family, taskArn, exitCodes, task.stopCodeAsString(), task.stoppedReason(),
+                Duration.ofNanos(System.nanoTime() - started), lastLines);
+    }
+
+    /**
+     * Log events reach CloudWatch shortly after the container wrote them: read now, then again
+     * after a short pause, until a read brings nothing new (bounded).
+     */
+    private void drain(List<LogTail> tails) {
+        if (tails.isEmpty()) return;
+        long until = System.currentTimeMillis() + DRAIN.toMillis();
+        Backoff backoff = new Backoff(Duration.ofMillis(400), Duration.ofSeconds(1));
+        tails.forEach(LogTail::poll);
+        while (System.currentTimeMillis() < until) {
+            backoff.pause(until);
+            if (tails.stream().mapToInt(LogTail::poll).sum() == 0) return;
+        }
+    }
+}

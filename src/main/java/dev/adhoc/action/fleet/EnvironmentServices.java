@@ -1,0 +1,96 @@
+package dev.adhoc.action.fleet;
+
+import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.config.Durations;
+import dev.adhoc.action.ecs.Backoff;
+import dev.adhoc.action.ecs.Deadline;
+import dev.adhoc.action.manifest.Manifest;
+import dev.adhoc.action.runtime.JobLog;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
+import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceField;
+
+/** An environment's services: described with their tags, scaled, and waited on until their counts settle. */
+public final class EnvironmentServices {
+    /** DescribeServices takes at most ten services per call. */
+    private static final int DESCRIBE_LIMIT = 10;
+
+    private final EcsClient ecs;
+    private final JobLog log;
+
+    public EnvironmentServices(EcsClient ecs, JobLog log) {
+        this.ecs = ecs;
+        this.log = log;
+    }
+
+    /** The manifest's services as they are now, tags included. A service that does not exist is a failure naming it. */
+    public List<Service> describe(Manifest manifest) {
+        List<Service> services = new ArrayList<>();
+        List<String> names = manifest.services();
+        for (int i = 0; i < names.size(); i += DESCRIBE_LIMIT) {
+            List<String> chunk = names.subList(i, Math.min(names.size(), i + DESCRIBE_LIMIT));
+            DescribeServicesResponse response;
+            try {
+                response = ecs.describeServices(r -> r.cluster(manifest.cluster()).services(chunk).include(ServiceField.TAGS));
+            } catch (ClusterNotFoundException e) {
+                throw new AdhocFailure("service-missing", "The cluster " + manifest.cluster() + " of " + manifest.environment()
+                        + " does not exist, though its manifest does. Re-apply the environment (operation: create), or destroy it.");
+            }
+            if (!response.failures().isEmpty()) {
+                throw new AdhocFailure("service-missing", "ECS could not describe " + response.failures().stream()
+                        .map(f -> f.arn() + " (" + f.reason() + ")").reduce((a, b) -> a + ", " + b).orElse("")
+                        + " in cluster " + manifest.cluster() + ". The manifest of " + manifest.environment()
+                        + " names a service that does not exist: re-apply the environment (operation: create).");
+            }
+            services.addAll(response.services());
+        }
+        return services;
+    }
+
+    public List<ServiceCounts> counts(Manifest manifest) {
+        return describe(manifest).stream().map(ServiceCounts::of).toList();
+    }
+
+    public void scale(String cluster, String service, int desiredCount) {
+        ecs.updateService(r -> r.cluster(cluster).service(service).desiredCount(desiredCount));
+    }
+
+    /**
+     * Waits until every service in {@code targets} (name → desired count) runs exactly that many
+     * tasks with none pending, printing each as it gets there; bounded by the deadline.
+     */
+    public void awaitCounts(Manifest manifest, Map<String, Integer> targets, Deadline deadline) {
+        Map<String, Integer> pending = new LinkedHashMap<>(targets);
+        Map<String, ServiceCounts> lastSeen = new LinkedHashMap<>();
+        Backoff backoff = Backoff.polling();
+        while (!pending.isEmpty()) {
+            for (ServiceCounts service : counts(manifest)) {
+                Integer target = pending.get(service.service());
+                if (target == null) continue;
+                lastSeen.put(service.service(), service);
+                if (service.running() == target && service.pending() == 0) {
+                    pending.remove(service.service());
+                    log.info("✓ " + service.service() + " runs " + target + (target == 1 ? " task" : " tasks"));
+                }
+            }
+            if (pending.isEmpty()) return;
+            if (deadline.expired()) {
+                List<String> states = new ArrayList<>();
+                pending.forEach((name, target) -> {
+                    ServiceCounts seen = lastSeen.get(name);
+                    states.add(name + " (" + (seen == null ? "not described" : seen.running() + " running") + ", want " + target + ")");
+                });
+                throw new AdhocFailure("timeout", "Services of " + manifest.environment() + " did not reach their task counts within "
+                        + "wait-timeout (" + Durations.format(deadline.budget()) + "): " + String.join("; ", states)
+                        + ". ECS keeps scaling; check the service events in the ECS console, or raise wait-timeout.");
+            }
+            backoff.pause(deadline.epochMillis());
+        }
+    }
+}

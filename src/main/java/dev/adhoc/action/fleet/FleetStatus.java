@@ -1,0 +1,152 @@
+package dev.adhoc.action.fleet;
+
+import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.manifest.Manifest;
+import dev.adhoc.action.manifest.ManifestStore;
+import dev.adhoc.action.model.EnvironmentName;
+import dev.adhoc.action.model.ImageReference;
+import dev.adhoc.action.runtime.JobLog;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.Deployment;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterHistory;
+
+/**
+ * Reads the state of every environment under a manifest prefix: services (ten per
+ * DescribeServices call), the task definitions they run (each described once, however many
+ * services share it) and when each manifest was first published. Environments are read a
+ * handful at a time; one that cannot be read shows as {@code unknown} instead of failing the list.
+ */
+public final class FleetStatus {
+    private static final int THREADS = 5;
+
+    private final EcsClient ecs;
+    private final SsmClient ssm;
+    private final JobLog log;
+    private final Map<String, TaskDefinition> taskDefinitions = new ConcurrentHashMap<>();
+
+    public FleetStatus(EcsClient ecs, SsmClient ssm, JobLog log) {
+        this.ecs = ecs;
+        this.ssm = ssm;
+        this.log = log;
+    }
+
+    public List<EnvironmentStatus> read(ManifestStore store) {
+        List<ManifestStore.Stored> manifests = store.list();
+        List<EnvironmentStatus> result = new ArrayList<>();
+        if (manifests.isEmpty()) return result;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(THREADS, manifests.size()), runnable -> {
+            Thread thread = new Thread(runnable, "adhoc-fleet");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<EnvironmentStatus>> futures = new ArrayList<>();
+            for (ManifestStore.Stored stored : manifests) {
+                String parameter = store.parameterName(EnvironmentName.of(stored.manifest().environment()));
+                futures.add(pool.submit(() -> status(stored, parameter)));
+            }
+            for (Future<EnvironmentStatus> future : futures) result.add(future.get());
+            return result;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AdhocFailure("interrupted", "The run was interrupted while reading the environments.");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    EnvironmentStatus status(ManifestStore.Stored stored, String parameterName) {
+        Manifest manifest = stored.manifest();
+        Instant created = created(parameterName).orElse(stored.lastModified());
+        List<Service> services;
+        try {
+            services = new EnvironmentServices(ecs, log).describe(manifest);
+        } catch (AdhocFailure | SdkException e) {
+            return new EnvironmentStatus(manifest.environment(), manifest.url(), EnvironmentStatus.State.UNKNOWN, Map.of(), created,
+                    Optional.empty(), 0, 0, Optional.of(e.getMessage()));
+        }
+        int running = services.stream().mapToInt(Service::runningCount).sum();
+        int desired = services.stream().mapToInt(Service::desiredCount).sum();
+        Optional<Instant> lastDeploy = services.stream()
+                .map(s -> primary(s).map(Deployment::createdAt).orElse(null))
+                .filter(Objects::nonNull)
+                .max(Instant::compareTo);
+        return new EnvironmentStatus(manifest.environment(), manifest.url(), state(services), images(manifest, services), created,
+                lastDeploy, running, desired, Optional.empty());
+    }
+
+    /**
+     * The first version's time in the parameter's history: the manifest is rewritten on every
+     * apply, so its last-modified time says when the environment was last changed, not made.
+     * SSM keeps the last 100 versions; past that (or without permission) the oldest we can see is used.
+     */
+    Optional<Instant> created(String parameterName) {
+        try {
+            return ssm.getParameterHistoryPaginator(r -> r.name(parameterName)).stream()
+                    .flatMap(page -> page.parameters().stream())
+                    .map(ParameterHistory::lastModifiedDate)
+                    .filter(Objects::nonNull)
+                    .min(Instant::compareTo);
+        } catch (SdkException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Role → the versions (tags or digests) the services' containers of that role's repository run, comma-separated. */
+    private Map<String, String> images(Manifest manifest, List<Service> services) {
+        Map<String, TreeSet<String>> versions = new TreeMap<>();
+        for (Service service : services) {
+            for (ContainerDefinition container : taskDefinition(service.taskDefinition()).containerDefinitions()) {
+                ImageReference image = ImageReference.parse(container.image());
+                manifest.images().forEach((role, repository) -> {
+                    if (repository.equals(image.repository())) {
+                        versions.computeIfAbsent(role, r -> new TreeSet<>()).add(image.version().orElse("latest"));
+                    }
+                });
+            }
+        }
+        Map<String, String> result = new TreeMap<>();
+        versions.forEach((role, set) -> result.put(role, String.join(", ", set)));
+        return result;
+    }
+
+    private TaskDefinition taskDefinition(String arn) {
+        return taskDefinitions.computeIfAbsent(arn, a -> ecs.describeTaskDefinition(r -> r.taskDefinition(a)).taskDefinition());
+    }
+
+    static EnvironmentStatus.State state(List<Service> services) {
+        boolean deploying = services.stream().anyMatch(s -> s.deployments().size() > 1
+                || primary(s).map(d -> "IN_PROGRESS".equals(d.rolloutStateAsString())).orElse(false));
+        if (deploying) return EnvironmentStatus.State.DEPLOYING;
+        int running = services.stream().mapToInt(Service::runningCount).sum();
+        int desired = services.stream().mapToInt(Service::desiredCount).sum();
+        if (desired == 0 && running == 0) return EnvironmentStatus.State.STOPPED;
+        boolean allUp = services.stream().allMatch(s -> s.desiredCount() > 0 && s.runningCount() == s.desiredCount());
+        return allUp ? EnvironmentStatus.State.RUNNING : EnvironmentStatus.State.PARTIALLY_RUNNING;
+    }
+
+    private static Optional<Deployment> primary(Service service) {
+        return service.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).findFirst();
+    }
+}

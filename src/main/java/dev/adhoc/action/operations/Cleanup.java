@@ -1,0 +1,185 @@
+package dev.adhoc.action.operations;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.config.Durations;
+import dev.adhoc.action.config.Input;
+import dev.adhoc.action.fleet.Ages;
+import dev.adhoc.action.fleet.EnvironmentStatus;
+import dev.adhoc.action.fleet.FleetStatus;
+import dev.adhoc.action.fleet.GitHubPullRequests;
+import dev.adhoc.action.fleet.PullRequests;
+import dev.adhoc.action.fleet.Table;
+import dev.adhoc.action.model.EnvironmentName;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code cleanup}: destroys every environment older than {@code older-than} (age = now − when
+ * its manifest was first published) or, given a github-token, whose pull request ({@code pr-<n>})
+ * is closed. {@code dry-run} (the default) only says what would go and why. One failed destroy
+ * does not stop the others; the run fails at the end naming those that remain.
+ */
+public final class Cleanup implements Operation {
+    private static final Pattern PULL_REQUEST = Pattern.compile("pr-(\\d{1,9})");
+
+    private final EnvironmentDestroyer destroyer;
+
+    public Cleanup(EnvironmentDestroyer destroyer) {
+        this.destroyer = destroyer;
+    }
+
+    /** What happens to one environment. */
+    enum Outcome {
+        KEPT("kept"), WOULD_DESTROY("would destroy"), DESTROYED("destroyed"), FAILED("failed");
+
+        final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+    }
+
+    /** One environment's verdict: the reasons it should go (none = it stays), and what became of it. */
+    record Verdict(EnvironmentStatus status, Duration age, List<String> reasons, Outcome outcome, Optional<String> error) {
+        Verdict with(Outcome newOutcome, Optional<String> newError) {
+            return new Verdict(status, age, reasons, newOutcome, newError);
+        }
+    }
+
+    @Override
+    public int run(Context context) {
+        String olderThanText = context.inputs().require(Input.OLDER_THAN, "for cleanup (e.g. 7d): environments older than this are destroyed");
+        Duration olderThan = Durations.parse(Input.OLDER_THAN.inputName(), olderThanText);
+        boolean dryRun = context.inputs().flag(Input.DRY_RUN);
+        Optional<String> token = context.inputs().get(Input.GITHUB_TOKEN);
+        var store = context.manifests();
+
+        Optional<PullRequests> pullRequests = token.flatMap(t -> pullRequests(context, t));
+        List<EnvironmentStatus> environments = new FleetStatus(context.aws().ecs(), context.aws().ssm(), context.log()).read(store);
+        Instant now = context.clock().instant();
+        List<Verdict> verdicts = new ArrayList<>();
+        for (EnvironmentStatus status : environments) {
+            Duration age = Duration.between(status.created(), now);
+            List<String> reasons = new ArrayList<>();
+            if (age.compareTo(olderThan) > 0) {
+                reasons.add("older than " + olderThanText + " (age " + Ages.age(age) + ")");
+            }
+            if (reasons.isEmpty()) pullRequestClosed(context, pullRequests, status.environment()).ifPresent(reasons::add);
+            // DESTROYED is the plan until the destroy itself says otherwise (FAILED).
+            Outcome outcome = reasons.isEmpty() ? Outcome.KEPT : dryRun ? Outcome.WOULD_DESTROY : Outcome.DESTROYED;
+            verdicts.add(new Verdict(status, age, List.copyOf(reasons), outcome, Optional.empty()));
+        }
+
+        List<Verdict> done = new ArrayList<>();
+        for (Verdict verdict : verdicts) {
+            if (verdict.outcome() == Outcome.WOULD_DESTROY) {
+                context.log().info("Would destroy " + verdict.status().environment() + ": " + String.join("; ", verdict.reasons()));
+            }
+            done.add(verdict.outcome() == Outcome.DESTROYED ? destroy(context, verdict) : verdict);
+        }
+
+        context.outputs().set("environments", json(context, done));
+        report(context, done, olderThanText, dryRun);
+        List<Verdict> failed = done.stream().filter(v -> v.outcome() == Outcome.FAILED).toList();
+        if (!failed.isEmpty()) {
+            long destroyed = done.stream().filter(v -> v.outcome() == Outcome.DESTROYED).count();
+            throw new AdhocFailure("cleanup-incomplete", "Cleanup destroyed " + destroyed + " of " + (destroyed + failed.size())
+                    + " environments; could not destroy " + String.join("; ", failed.stream()
+                    .map(v -> v.status().environment() + " (" + v.error().orElse("") + ")").toList())
+                    + ". Fix the cause and run cleanup again: it only picks up what is still there.");
+        }
+        if (dryRun && done.stream().anyMatch(v -> v.outcome() == Outcome.WOULD_DESTROY)) {
+            context.log().notice("Dry run: nothing was destroyed. Run with dry-run: false to destroy the environments listed.");
+        }
+        return 0;
+    }
+
+    private Verdict destroy(Context context, Verdict verdict) {
+        EnvironmentName name = EnvironmentName.of(verdict.status().environment());
+        try {
+            context.log().group("Destroy " + name + " (" + String.join("; ", verdict.reasons()) + ")", () ->
+                    destroyer.destroy(forEnvironment(context, name), name));
+            context.log().info("✓ destroyed " + name);
+            return verdict;
+        } catch (RuntimeException e) {
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            context.log().warning("Could not destroy " + name + ": " + why);
+            return verdict.with(Outcome.FAILED, Optional.of(why));
+        }
+    }
+
+    /** The context operation destroy would have run with for this environment. */
+    static Context forEnvironment(Context context, EnvironmentName environment) {
+        return new Context(OperationName.DESTROY, context.inputs().with(Input.ENVIRONMENT, environment.value()), context.log(),
+                context.outputs(), context.summary(), context.aws(), context.environment(), context.workingDirectory(), context.clock(),
+                context.json());
+    }
+
+    private static Optional<PullRequests> pullRequests(Context context, String token) {
+        String repository = context.environment().get("GITHUB_REPOSITORY");
+        if (repository == null || repository.isBlank()) {
+            context.log().warning("GITHUB_REPOSITORY is not set, so closed pull requests are not looked up; only age counts.");
+            return Optional.empty();
+        }
+        String api = context.environment().getOrDefault("GITHUB_API_URL", "https://api.github.com");
+        try {
+            return Optional.of(new GitHubPullRequests(api, repository, token));
+        } catch (IOException | RuntimeException e) {
+            context.log().warning("Cannot reach GitHub at " + api + " (" + e.getMessage() + "): closed pull requests are not looked up.");
+            return Optional.empty();
+        }
+    }
+
+    /** "pull request #12 is closed" for pr-12 when GitHub says so; a GitHub error keeps the environment. */
+    private static Optional<String> pullRequestClosed(Context context, Optional<PullRequests> pullRequests, String environment) {
+        Matcher pr = PULL_REQUEST.matcher(environment);
+        if (pullRequests.isEmpty() || !pr.matches()) return Optional.empty();
+        int number = Integer.parseInt(pr.group(1));
+        try {
+            return pullRequests.get().isClosed(number) ? Optional.of("pull request #" + number + " is closed") : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            context.log().warning("Could not ask GitHub whether pull request #" + number + " is closed (" + e.getMessage() + "); "
+                    + environment + " is kept.");
+            return Optional.empty();
+        }
+    }
+
+    private static void report(Context context, List<Verdict> verdicts, String olderThan, boolean dryRun) {
+        Table table = new Table("environment", "age", "state", "result", "why");
+        for (Verdict v : verdicts) {
+            table.row(v.status().environment(), Ages.age(v.age()), v.status().state().label(), v.outcome().label,
+                    v.error().map(e -> String.join("; ", v.reasons()) + " — " + e).orElse(v.reasons().isEmpty() ? "-" : String.join("; ", v.reasons())));
+        }
+        if (!table.isEmpty()) table.text().forEach(context.log()::info);
+        context.summary().append("## " + (dryRun ? "Cleanup (dry run)" : "Cleanup") + ": older than " + olderThan
+                + "\n\n" + (verdicts.isEmpty() ? "No environments.\n" : table.markdown()));
+    }
+
+    private static String json(Context context, List<Verdict> verdicts) {
+        ArrayNode array = context.json().createArrayNode();
+        for (Verdict v : verdicts) {
+            if (v.reasons().isEmpty()) continue;
+            ObjectNode node = ListEnvironments.json(context, v.status());
+            node.put("age", v.age().toString());
+            ArrayNode reasons = node.putArray("reasons");
+            v.reasons().forEach(reasons::add);
+            node.put("result", v.outcome().label);
+            v.error().ifPresent(e -> node.put("error", e));
+            array.add(node);
+        }
+        try {
+            return context.json().writeValueAsString(array);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.adhoc.action.operations;
+
+import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.database.OneOffTaskRunner;
+import dev.adhoc.action.ecs.Deadline;
+import dev.adhoc.action.ecs.OneOffTasks;
+import dev.adhoc.action.fleet.ListenerQuotaPreflight;
+import dev.adhoc.action.manifest.Manifest;
+import dev.adhoc.action.manifest.SharedManifest;
+import java.util.Optional;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+
+/** Pieces {@code create} and {@code destroy} share. */
+final class Lifecycle {
+    private Lifecycle() {
+    }
+
+    /** Runs the database-admin task through the same one-off task code as migrations. */
+    static OneOffTaskRunner taskRunner(Context context, Deadline deadline) {
+        return (cluster, family, container, command, network) -> {
+            TaskDefinition definition = context.aws().ecs().describeTaskDefinition(r -> r.taskDefinition(family)).taskDefinition();
+            return new OneOffTasks(context.aws().ecs(), context.aws().logs(), context.log())
+                    .run(cluster, definition, network, Optional.of(new OneOffTasks.CommandOverride(container, command)), deadline)
+                    .exitCode();
+        };
+    }
+
+    static Manifest parseManifest(Context context, String json) {
+        try {
+            return Manifest.parse(json, context.json());
+        } catch (IllegalArgumentException e) {
+            throw new AdhocFailure("invalid-manifest", "terraform's 'manifest' output is not a valid environment manifest: "
+                    + e.getMessage() + ". Use the environment module of this version of adhoc-action.");
+        }
+    }
+
+    /** Room on the shared load balancer for one more environment, before terraform half-applies it. */
+    static void preflight(Context context, SharedManifest shared) {
+        new ListenerQuotaPreflight(context.aws().elb(), context.aws().quotas(), context.log()).check(shared);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.adhoc.action.operations;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.adhoc.action.config.Input;
+import dev.adhoc.action.fleet.Ages;
+import dev.adhoc.action.fleet.EnvironmentStatus;
+import dev.adhoc.action.fleet.FleetStatus;
+import dev.adhoc.action.fleet.Table;
+import dev.adhoc.action.manifest.Manifest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code list}: every environment under manifest-prefix with its URL, images, age, last deploy,
+ * task counts and state. Output {@code environments} (JSON), a table in the log and the summary.
+ */
+public final class ListEnvironments implements Operation {
+
+    @Override
+    public int run(Context context) {
+        var store = context.manifests();
+        List<EnvironmentStatus> environments = new FleetStatus(context.aws().ecs(), context.aws().ssm(), context.log()).read(store);
+        Instant now = context.clock().instant();
+        context.outputs().set("environments", json(context, environments));
+
+        Table table = table(environments, now);
+        if (environments.isEmpty()) {
+            context.log().info("No environments under " + context.inputs().get(Input.MANIFEST_PREFIX).orElse("/adhoc") + ".");
+        } else {
+            table.text().forEach(context.log()::info);
+        }
+        environments.stream().filter(e -> e.problem().isPresent())
+                .forEach(e -> context.log().warning("Could not read the services of " + e.environment() + ": " + e.problem().get()));
+        context.summary().append("## Environments (" + environments.size() + ")\n\n"
+                + (environments.isEmpty() ? "None.\n" : table.markdown()));
+        return 0;
+    }
+
+    static Table table(List<EnvironmentStatus> environments, Instant now) {
+        Table table = new Table("environment", "state", "tasks", "backend", "frontend", "age", "last deploy", "url");
+        for (EnvironmentStatus e : environments) {
+            table.row(e.environment(), e.state().label(), e.runningCount() + "/" + e.desiredCount(),
+                    e.images().getOrDefault(Manifest.BACKEND, "-"), e.images().getOrDefault(Manifest.FRONTEND, "-"),
+                    Ages.age(Duration.between(e.created(), now)), e.lastDeploy().map(Ages::instant).orElse("-"), e.url());
+        }
+        return table;
+    }
+
+    static ObjectNode json(Context context, EnvironmentStatus e) {
+        ObjectNode node = context.json().createObjectNode();
+        node.put("environment", e.environment());
+        node.put("url", e.url());
+        node.put("state", e.state().label());
+        ObjectNode images = node.putObject("images");
+        e.images().forEach(images::put);
+        node.put("created", e.created().toString());
+        node.put("lastDeploy", e.lastDeploy().map(Instant::toString).orElse(null));
+        node.put("runningCount", e.runningCount());
+        node.put("desiredCount", e.desiredCount());
+        e.problem().ifPresent(p -> node.put("problem", p));
+        return node;
+    }
+
+    private static String json(Context context, List<EnvironmentStatus> environments) {
+        ArrayNode array = context.json().createArrayNode();
+        environments.forEach(e -> array.add(json(context, e)));
+        try {
+            return context.json().writeValueAsString(array);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.adhoc.action.operations;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.ecs.EnvironmentRollout;
+import dev.adhoc.action.ecs.Phases;
+import dev.adhoc.action.ecs.RolloutFailure;
+import dev.adhoc.action.ecs.RunningImages;
+import dev.adhoc.action.ecs.TaskResult;
+import dev.adhoc.action.github.GitHubPublisher;
+import dev.adhoc.action.manifest.Manifest;
+import dev.adhoc.action.model.EnvironmentName;
+import dev.adhoc.action.report.EnvironmentReport;
+import dev.adhoc.action.report.EnvironmentReport.State;
+import dev.adhoc.action.report.SummaryMarkdown;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What a run tells people as it goes: the report of one environment operation (phases, services,
+ * pre-deploy tasks, failure), rendered into the job summary and published on the pull request
+ * and as a GitHub deployment. Publishing never changes the operation's outcome.
+ */
+final class Reporting implements Phases {
+    private final Context context;
+    private final GitHubPublisher github;
+    private EnvironmentReport report;
+    private String currentPhase = "preparation";
+
+    private Reporting(Context context, GitHubPublisher github, EnvironmentReport report) {
+        this.context = context;
+        this.github = github;
+        this.report = report;
+    }
+
+    /** Starts the report; create and deploy show the environment as deploying on the pull request. */
+    static Reporting start(Context context, EnvironmentName environment, Optional<Manifest> manifest) {
+        EnvironmentReport report = EnvironmentReport.start(environment.value(), context.operation().id(), context.clock().instant())
+                .withRunUrl(context.runUrl());
+        if (manifest.isPresent()) report = report.withUrl(manifest.get().url()).withShellCommand(manifest.get().shellCommand());
+        Reporting reporting = new Reporting(context, GitHubPublisher.fromEnvironment(context.environment(), context.inputs(), context.log()),
+                report);
+        if (context.operation() != OperationName.DESTROY && context.operation() != OperationName.CLEANUP) {
+            reporting.github.begin(reporting.report.withState(State.DEPLOYING));
+        }
+        return reporting;
+    }
+
+    /** Times one phase (terraform, database, migrations, rollout, health check) for the report's chart. */
+    @Override
+    public <T> T phase(String name, Supplier<T> body) {
+        Instant start = context.clock().instant();
+        currentPhase = name;
+        try {
+            return body.get();
+        } finally {
+            report = report.withPhase(new EnvironmentReport.Phase(name, start, context.clock().instant()));
+        }
+    }
+
+    void phase(String name, Runnable body) {
+        phase(name, () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    void succeeded(Manifest manifest, EnvironmentRollout.Outcome outcome, Optional<String> planSummary) {
+        report = report.withUrl(manifest.url()).withShellCommand(manifest.shellCommand()).withImages(images(manifest))
+                .withServices(rows(outcome));
+        for (TaskResult task : outcome.preDeployTasks()) {
+            report = report.withTask(new EnvironmentReport.TaskResult(task.family(), task.exitCode(), task.duration()));
+        }
+        if (planSummary.isPresent()) report = report.withPlanSummary(planSummary.get());
+        report = report.finished(State.READY, context.clock().instant());
+        context.summary().append(SummaryMarkdown.render(report));
+        github.complete(report);
+    }
+
+    void failed(Optional<Manifest> manifest, AdhocFailure failure) {
+        EnvironmentReport.Failure why = failure instanceof RolloutFailure rollout
+                ? new EnvironmentReport.Failure(rollout.step(), rollout.getMessage(), rollout.serviceEvents(), rollout.stoppedTaskReasons(),
+                        rollout.lastLogLines())
+                : EnvironmentReport.Failure.of(currentPhase, failure.getMessage());
+        report = report.failed(why, context.clock().instant());
+        context.summary().append(SummaryMarkdown.render(report));
+        github.complete(report);
+    }
+
+    void destroyed() {
+        report = report.finished(State.DESTROYED, context.clock().instant());
+        context.summary().append(SummaryMarkdown.render(report));
+        github.destroyed(report);
+    }
+
+    /** Role → image now running, for the report; a report never fails the operation. */
+    private Map<String, String> images(Manifest manifest) {
+        Map<String, String> images = new LinkedHashMap<>();
+        try {
+            new RunningImages(context.aws().ecs()).of(manifest).forEach((role, version) -> images.put(role,
+                    manifest.images().get(role) + (version.startsWith("sha256:") ? "@" : ":") + version));
+        } catch (RuntimeException e) {
+            context.log().info("(images for the report unavailable: " + e.getMessage() + ")");
+        }
+        return images;
+    }
+
+    private static List<EnvironmentReport.ServiceRow> rows(EnvironmentRollout.Outcome outcome) {
+        List<EnvironmentReport.ServiceRow> rows = new ArrayList<>();
+        for (EnvironmentRollout.ServiceChange change : outcome.services()) {
+            String arn = change.taskDefinitionArn();
+            int revision = Integer.parseInt(arn.substring(arn.lastIndexOf(':') + 1));
+            rows.add(new EnvironmentReport.ServiceRow(change.service(),
+                    Optional.of(change.fromImages()).filter(s -> !s.isEmpty()), change.toImages(), revision, change.took()));
+        }
+        return rows;
+    }
+
+    static String json(Context context, Map<String, String> value) {
+        try {
+            return context.json().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.adhoc.action.operations;
+
+import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.config.Durations;
+import dev.adhoc.action.config.Input;
+import dev.adhoc.action.ecs.ContainerLogs;
+import dev.adhoc.action.ecs.Deadline;
+import dev.adhoc.action.ecs.OneOffTasks;
+import dev.adhoc.action.ecs.TaskResult;
+import dev.adhoc.action.fleet.ShellWords;
+import dev.adhoc.action.manifest.Manifest;
+import dev.adhoc.action.model.EnvironmentName;
+import dev.adhoc.action.model.ImageReference;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+
+/**
+ * {@code run}: one command as a one-off ECS task with the backend image, e.g.
+ * {@code python manage.py createsuperuser --no-input}. It runs from the environment's first
+ * pre-deploy task definition with a backend container (migrate: same image, environment,
+ * secrets, role and network as the app), with that container's command replaced. No shell is
+ * involved anywhere: the command is split into words here and given to ECS as the argv.
+ * The task's exit code is the step's.
+ */
+public final class RunCommand implements Operation {
+
+    @Override
+    public int run(Context context) {
+        EnvironmentName environment = context.environmentName();
+        String command = context.inputs().require(Input.COMMAND, "for run (e.g. python manage.py createsuperuser --no-input)");
+        List<String> argv = ShellWords.split(Input.COMMAND.inputName(), command);
+        Deadline deadline = Deadline.after(context.waitTimeout());
+
+        Manifest manifest = context.manifests().get(environment);
+        context.outputs().set("environment", environment.value());
+        context.outputs().set("cluster", manifest.cluster());
+        context.outputs().set("url", manifest.url());
+        String backend = manifest.imageRepository(Manifest.BACKEND).orElseThrow(() -> new AdhocFailure("invalid-manifest",
+                "The manifest of " + environment + " names no images.backend repository, so run cannot tell which task runs the "
+                        + "backend image. Add it to the environment module's images and re-apply."));
+        Target target = target(context, manifest, backend);
+
+        String line = ShellWords.join(argv);
+        TaskResult result = context.log().group("Run " + line + " (" + target.definition().family() + ":" + target.definition().revision()
+                + ", container " + target.container() + ")", () -> new OneOffTasks(context.aws().ecs(), context.aws().logs(), context.log())
+                .run(manifest.cluster(), target.definition(), manifest.network(),
+                        Optional.of(new OneOffTasks.CommandOverride(target.container(), argv)), deadline));
+
+        int exitCode = result.exitCode();
+        String taskId = ContainerLogs.taskId(result.taskArn());
+        context.outputs().set("exit-code", Integer.toString(exitCode));
+        context.summary().append("## " + (exitCode == 0 ? "✅" : "❌") + " run " + environment + "\n\n"
+                + "| command | task | exit code | time |\n|---|---|---|---|\n"
+                + "| `" + line.replace("|", "\\|").replace("`", "'") + "` | " + taskId + " | " + exitCode + " | "
+                + Durations.format(result.duration()) + " |\n");
+        if (exitCode != 0) {
+            context.outputs().set("failure-reason", "command-failed");
+            context.log().error("Command '" + line + "' failed in " + environment + " (task " + taskId + "): exit code " + exitCode
+                    + (result.stoppedReason() == null || result.stoppedReason().isBlank() ? "" : ", " + result.stoppedReason())
+                    + ". Its output is in the group above.");
+        } else {
+            context.log().info("✓ '" + line + "' exited 0 (" + Durations.format(result.duration()) + ")");
+        }
+        return exitCode;
+    }
+
+    /** The task definition to run and its container that runs the backend image. */
+    record Target(TaskDefinition definition, String container) {
+    }
+
+    private static Target target(Context context, Manifest manifest, String backendRepository) {
+        for (String family : manifest.preDeployTasks()) {
+            TaskDefinition definition = context.aws().ecs().describeTaskDefinition(r -> r.taskDefinition(family)).taskDefinition();
+            for (ContainerDefinition container : definition.containerDefinitions()) {
+                if (ImageReference.parse(container.image()).repository().equals(backendRepository)) {
+                    return new Target(definition, container.name());
+                }
+            }
+        }
+        throw new AdhocFailure("no-backend-task", "No pre-deploy task of " + manifest.environment() + " (" + String.join(", ",
+                manifest.preDeployTasks()) + ") has a container with the backend image " + backendRepository
+                + ", so there is no task definition to run the command from. Check the environment module's pre-deploy tasks.");
+    }
+}

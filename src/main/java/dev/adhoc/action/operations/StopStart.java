@@ -1,0 +1,118 @@
+package dev.adhoc.action.operations;
+
+import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.config.Durations;
+import dev.adhoc.action.ecs.Deadline;
+import dev.adhoc.action.fleet.EnvironmentServices;
+import dev.adhoc.action.fleet.ServiceCounts;
+import dev.adhoc.action.fleet.StoppedCounts;
+import dev.adhoc.action.fleet.Table;
+import dev.adhoc.action.manifest.Manifest;
+import dev.adhoc.action.model.EnvironmentName;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code stop} scales every service of an environment to zero, remembering each one's desired
+ * count on the service ({@link StoppedCounts}); {@code start} scales them back to exactly those
+ * counts. Both wait, bounded by wait-timeout, until the running counts match. Either one on an
+ * environment already in the wanted state is a notice, not an error, so schedules can repeat them.
+ */
+public final class StopStart implements Operation {
+    private final boolean stop;
+
+    private StopStart(boolean stop) {
+        this.stop = stop;
+    }
+
+    public static StopStart stop() {
+        return new StopStart(true);
+    }
+
+    public static StopStart start() {
+        return new StopStart(false);
+    }
+
+    @Override
+    public int run(Context context) {
+        EnvironmentName environment = context.environmentName();
+        Deadline deadline = Deadline.after(context.waitTimeout());
+        long started = System.nanoTime();
+
+        Manifest manifest = context.manifests().get(environment);
+        context.outputs().set("environment", environment.value());
+        context.outputs().set("cluster", manifest.cluster());
+        context.outputs().set("url", manifest.url());
+        EnvironmentServices services = new EnvironmentServices(context.aws().ecs(), context.log());
+        StoppedCounts memory = new StoppedCounts(context.aws().ecs());
+        List<ServiceCounts> before = services.counts(manifest);
+
+        Map<String, Integer> targets = stop ? stop(context, manifest, before, services, memory) : start(context, manifest, before, services, memory);
+        if (targets.isEmpty()) return 0;
+        context.log().group("Wait for " + (stop ? "tasks to stop" : "tasks to start"), () -> services.awaitCounts(manifest, targets, deadline));
+
+        Table table = new Table("service", "tasks before", "tasks now");
+        before.forEach(s -> table.row(s.service(), Integer.toString(s.desired()), Integer.toString(targets.getOrDefault(s.service(), s.desired()))));
+        String took = Durations.format(Duration.ofNanos(System.nanoTime() - started));
+        context.summary().append("## " + (stop ? "⏸ Stopped " : "▶ Started ") + environment + "\n\n"
+                + (stop ? "" : "URL: " + manifest.url() + "  \n") + "Took " + took + "\n\n" + table.markdown());
+        context.log().notice(stop
+                ? "Stopped " + environment + ": every service is at 0 tasks. Start it again with operation: start."
+                : "Started " + environment + ": " + manifest.url());
+        return 0;
+    }
+
+    private Map<String, Integer> stop(Context context, Manifest manifest, List<ServiceCounts> before, EnvironmentServices services,
+            StoppedCounts memory) {
+        Map<String, Integer> targets = new LinkedHashMap<>();
+        if (before.stream().allMatch(s -> s.stopped() && s.running() == 0)) {
+            context.log().notice("Environment " + manifest.environment() + " is already stopped: nothing to do.");
+            return targets;
+        }
+        context.log().group("Scale services to 0", () -> {
+            for (ServiceCounts service : before) {
+                // The count is written before the service is scaled: an interrupted stop never loses it.
+                if (!service.stopped()) {
+                    memory.remember(service.arn(), service.desired());
+                    services.scale(manifest.cluster(), service.service(), 0);
+                    context.log().info(service.service() + ": " + service.desired() + " → 0 (remembered " + service.desired() + ")");
+                } else if (service.remembered().isEmpty()) {
+                    memory.remember(service.arn(), 0);
+                    context.log().info(service.service() + ": already at 0");
+                }
+                targets.put(service.service(), 0);
+            }
+        });
+        return targets;
+    }
+
+    private Map<String, Integer> start(Context context, Manifest manifest, List<ServiceCounts> before, EnvironmentServices services,
+            StoppedCounts memory) {
+        Map<String, Integer> targets = new LinkedHashMap<>();
+        if (before.stream().allMatch(s -> s.remembered().isEmpty() && !s.stopped())) {
+            context.log().notice("Environment " + manifest.environment() + " is not stopped (every service has tasks): nothing to start.");
+            return targets;
+        }
+        List<String> unknown = before.stream().filter(s -> s.stopped() && s.remembered().isEmpty()).map(ServiceCounts::service).toList();
+        if (!unknown.isEmpty()) {
+            throw new AdhocFailure("stopped-counts-unknown", "Cannot start " + manifest.environment() + ": " + String.join(", ", unknown)
+                    + " " + (unknown.size() == 1 ? "is" : "are") + " at 0 tasks with no remembered count (tag " + StoppedCounts.TAG
+                    + "), so they were not stopped by operation: stop, or the tag was removed. Re-apply the environment "
+                    + "(operation: create) to restore its configured counts.");
+        }
+        context.log().group("Scale services back", () -> {
+            for (ServiceCounts service : before) {
+                if (service.remembered().isEmpty()) continue;
+                int count = service.remembered().getAsInt();
+                services.scale(manifest.cluster(), service.service(), count);
+                // Forgotten only once the count is back on the service, so a failed start can simply be repeated.
+                memory.forget(service.arn());
+                context.log().info(service.service() + ": " + service.desired() + " → " + count);
+                targets.put(service.service(), count);
+            }
+        });
+        return targets;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.adhoc.action.operations;
+
+import dev.adhoc.action.config.Durations;
+import dev.adhoc.action.ecs.Backoff;
+import dev.adhoc.action.runtime.JobLog;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Waits until the environment's URL answers, the last step of {@code create}: a new host name
+ * needs DNS to propagate and targets to turn healthy. Any status below 500 counts as answering
+ * (a login redirect or a 404 still proves the route); a non-answer within the bound is a
+ * warning with the last thing seen, never a hang and never a failed run.
+ */
+final class UrlCheck {
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    private final JobLog log;
+
+    UrlCheck(JobLog log) {
+        this.log = log;
+    }
+
+    /** Returns the status that answered, or empty after a warning. */
+    Optional<Integer> await(String url, Duration bound) {
+        long deadline = System.currentTimeMillis() + bound.toMillis();
+        Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5));
+        String lastSeen = "no answer yet";
+        while (true) {
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                        .method("GET", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() < 500) {
+                    log.info(url + " answers (HTTP " + response.statusCode() + ")");
+                    return Optional.of(response.statusCode());
+                }
+                lastSeen = "HTTP " + response.statusCode();
+            } catch (IOException e) {
+                lastSeen = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+            if (System.currentTimeMillis() >= deadline) break;
+            backoff.pause(deadline);
+        }
+        log.warning(url + " did not answer within " + Durations.format(bound) + " (last seen: " + lastSeen
+                + "). The services are running; DNS or the load balancer's health checks may still be settling.");
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.adhoc.action.database;
+
+import dev.adhoc.action.manifest.Network;
+import dev.adhoc.action.manifest.SharedManifest;
+import dev.adhoc.action.runtime.JobLog;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/** Shared manifests and a captured job log for the database tests. */
+final class Fixtures {
+    private Fixtures() {
+    }
+
+    static SharedManifest shared(DatabaseEndpoint database, Optional<SharedManifest.Bastion> bastion) {
+        return new SharedManifest("adhoc", "us-east-1", "dev.example.com", "arn:aws:elasticloadbalancing:listener",
+                new SharedManifest.Database(database.host(), database.port(), database.username(),
+                        "arn:aws:secretsmanager:us-east-1:123456789012:secret:adhoc-master"),
+                bastion,
+                Optional.of(new SharedManifest.DbAdmin("adhoc-shared", "adhoc-dbadmin", "psql",
+                        new Network(List.of("subnet-1"), List.of("sg-1"), "DISABLED"))));
+    }
+
+    /** A job log whose printed text the test can read. */
+    static final class CapturedLog {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final JobLog log;
+
+        CapturedLog(boolean githubActions) {
+            log = new JobLog(new PrintStream(bytes, true, StandardCharsets.UTF_8), githubActions);
+        }
+
+        String text() {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.adhoc.action.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.aws.AwsClients;
+import dev.adhoc.action.manifest.ManifestStore;
+import dev.adhoc.action.runtime.JobLog;
+import dev.adhoc.action.testing.EnvironmentFixture;
+import dev.adhoc.action.testing.LocalAws;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupTuple;
+
+/**
+ * The shared load balancer's room for another environment, against moto's ELBv2. moto has no
+ * Elastic Load Balancing quotas in Service Quotas, so these runs also prove the fallback to the
+ * documented defaults (100 rules, 100 target groups per load balancer).
+ */
+class ListenerQuotaPreflightIT {
+    private static LocalAws aws;
+    private static EnvironmentFixture fixture;
+    private static ElasticLoadBalancingV2Client elb;
+    private static Ec2Client ec2;
+
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private AwsClients clients;
+
+    @BeforeAll
+    static void start() {
+        aws = LocalAws.shared();
+        fixture = new EnvironmentFixture(aws);
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+        elb = ElasticLoadBalancingV2Client.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials).build();
+        ec2 = Ec2Client.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        fixture.close();
+        elb.close();
+        ec2.close();
+    }
+
+    @BeforeEach
+    void clients() {
+        aws.resetBehaviour();
+        clients = new AwsClients(aws.environment());
+    }
+
+    @AfterEach
+    void close() {
+        clients.close();
+    }
+
+    private ListenerQuotaPreflight preflight() {
+        return new ListenerQuotaPreflight(clients.elb(), clients.quotas(), new JobLog(new PrintStream(printed, true, StandardCharsets.UTF_8), true));
+    }
+
+    /** A shared ALB like the shared module's: HTTPS-style listener with host rules, HTTP listener redirecting. Returns the prefix. */
+    private static String sharedStack(int rules, int targetGroupsPerRule) {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
+        String vpc = ec2.createVpc(r -> r.cidrBlock("10.1.0.0/16")).vpc().vpcId();
+        String a = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.1.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
+        String b = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.1.2.0/24").availabilityZone("us-east-1b")).subnet().subnetId();
+        String alb = elb.createLoadBalancer(r -> r.name("adhoc-" + suffix).subnets(a, b).type("application")).loadBalancers().get(0)
+                .loadBalancerArn();
+        String main = elb.createListener(r -> r.loadBalancerArn(alb).protocol("HTTP").port(8443)
+                .defaultActions(d -> d.type(ActionTypeEnum.FIXED_RESPONSE).fixedResponseConfig(f -> f.statusCode("404"))))
+                .listeners().get(0).listenerArn();
+        elb.createListener(r -> r.loadBalancerArn(alb).protocol("HTTP").port(80)
+                .defaultActions(d -> d.type(ActionTypeEnum.REDIRECT).redirectConfig(c -> c.protocol("HTTPS").port("443").statusCode("HTTP_301"))));
+        int group = 0;
+        for (int i = 0; i < rules; i++) {
+            List<TargetGroupTuple> targets = new ArrayList<>();
+            for (int t = 0; t < targetGroupsPerRule; t++) {
+                String name = "tg-" + suffix + "-" + group++;
+                String arn = elb.createTargetGroup(r -> r.name(name).protocol("HTTP").port(8000).vpcId(vpc).targetType("ip"))
+                        .targetGroups().get(0).targetGroupArn();
+                targets.add(TargetGroupTuple.builder().targetGroupArn(arn).build());
+            }
+            int priority = i + 1;
+            Action action = targets.isEmpty()
+                    ? Action.builder().type(ActionTypeEnum.FIXED_RESPONSE).fixedResponseConfig(f -> f.statusCode("200")).build()
+                    : Action.builder().type(ActionTypeEnum.FORWARD).forwardConfig(f -> f.targetGroups(targets)).build();
+            elb.createRule(r -> r.listenerArn(main).priority(priority).actions(action)
+                    .conditions(c -> c.field("host-header").values("env" + priority + ".dev.example.com")));
+        }
+        String prefix = "/quota-" + suffix;
+        fixture.publishShared(prefix, main);
+        return prefix;
+    }
+
+    private ManifestStore store(String prefix) {
+        return new ManifestStore(clients.ssm(), prefix, new ObjectMapper());
+    }
+
+    @Test
+    void passesWhenThereIsRoomAndSaysWhereTheQuotaCameFrom() {
+        String prefix = sharedStack(10, 1);
+
+        ListenerQuotaPreflight.Headroom headroom = preflight().check(store(prefix).shared());
+
+        assertThat(headroom.rules().used()).isEqualTo(10);
+        assertThat(headroom.rules().limit()).isEqualTo(100);
+        assertThat(headroom.targetGroups().used()).isEqualTo(10);
+        assertThat(headroom.environmentsThatFit()).isEqualTo(45);
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("Shared load balancer: 10 of 100 listener rules used (Rules per Application Load Balancer, L-7EED9B64, "
+                        + "the documented default; Service Quotas did not answer)")
+                .contains("10 of 100 target groups used (Target Groups per Application Load Balancer, L-822D1B1B");
+    }
+
+    @Test
+    void refusesWhenTheListenerRulesAreFull() {
+        String prefix = sharedStack(99, 0);
+
+        assertThatThrownBy(() -> preflight().check(store(prefix).shared()))
+                .isInstanceOfSatisfying(AdhocFailure.class, e -> assertThat(e.reason()).isEqualTo("quota-exceeded"))
+                .hasMessage("No room for another environment on the shared load balancer: 99 of 100 listener rules are used and an "
+                        + "environment needs 2. Destroy idle environments (operation: cleanup), or request an increase of the Service "
+                        + "Quotas quota 'Rules per Application Load Balancer' (elasticloadbalancing L-7EED9B64).");
+    }
+
+    @Test
+    void refusesWhenTheTargetGroupsAreFull() {
+        String prefix = sharedStack(20, 5);
+
+        assertThatThrownBy(() -> preflight().check(store(prefix).shared()))
+                .isInstanceOfSatisfying(AdhocFailure.class, e -> assertThat(e.reason()).isEqualTo("quota-exceeded"))
+                .hasMessageStartingWith("No room for another environment on the shared load balancer: 100 of 100 target groups are attached")
+                .hasMessageContaining("L-822D1B1B");
+    }
+
+    @Test
+    void aMissingListenerIsNamed() {
+        String prefix = "/quota-missing-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        fixture.publishShared(prefix,
+                "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/gone/0123456789abcdef/0123456789abcdef");
+
+        assertThatThrownBy(() -> preflight().check(store(prefix).shared()))
+                .isInstanceOfSatisfying(AdhocFailure.class, e -> assertThat(e.reason()).isEqualTo("shared-stack-missing"))
+                .hasMessageContaining("does not exist");
+    }
+}

@@ -1,0 +1,145 @@
+package dev.adhoc.action.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.adhoc.action.testing.LocalAws;
+import dev.adhoc.action.testing.Program;
+import dev.adhoc.action.testing.TerraformFixture;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+
+/**
+ * create → deploy → create again → destroy → destroy again, with the real terraform applying the
+ * repository's examples and modules on the local AWS, and the database created and dropped by
+ * the database-admin task.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LifecycleIT {
+    private static final String ENV = "life";
+    @TempDir
+    static Path work;
+    private static LocalAws aws;
+    private static TerraformFixture terraform;
+    private static EcsClient ecs;
+    private static SsmClient ssm;
+
+    @BeforeAll
+    static void applyShared() {
+        aws = LocalAws.start();
+        aws.behaviour("{\"deploymentSeconds\": 0.3, \"taskSeconds\": 0.3}");
+        terraform = TerraformFixture.applyShared(aws, work);
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+        ecs = EcsClient.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials).build();
+        ssm = SsmClient.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (ecs != null) ecs.close();
+        if (ssm != null) ssm.close();
+        if (aws != null) aws.close();
+    }
+
+    private Program.Result run(String operation, Map<String, String> extra) {
+        Map<String, String> inputs = new HashMap<>(Map.of(
+                "operation", operation,
+                "environment", ENV,
+                "terraform-directory", terraform.adHocDirectory().toString(),
+                "var-file", "local.tfvars",
+                "backend-config", "local.backend.hcl",
+                "database", "task",
+                "health-check-timeout", "2s",
+                "wait-timeout", "10m"));
+        inputs.putAll(extra);
+        return new Program(work, terraform.environment()).action(inputs);
+    }
+
+    private String image(String family) {
+        return ecs.describeTaskDefinition(r -> r.taskDefinition(family)).taskDefinition().containerDefinitions().get(0).image();
+    }
+
+    private String serviceImage(String service) {
+        String arn = ecs.describeServices(r -> r.cluster(ENV).services(service)).services().get(0).taskDefinition();
+        return ecs.describeTaskDefinition(r -> r.taskDefinition(arn)).taskDefinition().containerDefinitions().get(0).image();
+    }
+
+    @Test
+    @Order(1)
+    void missingTfvarsFailsBeforeAnythingRuns() {
+        aws.clearCalls();
+        Program.Result result = run("create", Map.of("var-file", "nosuch.tfvars"));
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output("failure-reason")).isEqualTo("tfvars-missing");
+        assertThat(result.log()).contains("local.tfvars").contains("demo.tfvars");
+        assertThat(aws.calls()).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void createBuildsTheEnvironmentAndRunsItsDatabaseAndPreDeployTasks() {
+        aws.clearCalls();
+        Program.Result result = run("create", Map.of("backend-image-tag", "v1", "frontend-image-tag", "v1"));
+
+        assertThat(result.exitCode()).as(result.log()).isZero();
+        assertThat(result.output("url")).isEqualTo("https://life.adhoc.test");
+        assertThat(result.output("cluster")).isEqualTo(ENV);
+        assertThat(result.output("plan-summary")).contains("to add");
+        assertThat(result.log()).contains("::group::terraform apply").contains("did not answer within");
+        List<String> runTasks = aws.calls().stream().filter(c -> c.action().equals("RunTask"))
+                .map(c -> c.body().path("taskDefinition").asText()).toList();
+        assertThat(runTasks).hasSize(3);
+        assertThat(runTasks.get(0)).contains("dbadmin");
+        assertThat(runTasks.get(1)).contains("life-migrate");
+        assertThat(ssm.getParameter(r -> r.name("/adhoc/" + ENV)).parameter().value()).contains("\"cluster\":\"life\"");
+        assertThat(serviceImage("life-web")).endsWith("/backend:v1");
+    }
+
+    @Test
+    @Order(3)
+    void createAgainKeepsTheImagesDeployRolledOut() {
+        Program.Result deploy = run("deploy", Map.of("backend-image-tag", "v2"));
+        assertThat(deploy.exitCode()).as(deploy.log()).isZero();
+        assertThat(serviceImage("life-web")).endsWith("/backend:v2");
+
+        Program.Result update = run("create", Map.of());
+
+        assertThat(update.exitCode()).as(update.log()).isZero();
+        assertThat(update.log()).contains("backend_image_tag=v2");
+        assertThat(serviceImage("life-web")).endsWith("/backend:v2");
+        assertThat(image("life-migrate")).endsWith("/backend:v2");
+        assertThat(serviceImage("life-frontend")).endsWith("/frontend:v1");
+    }
+
+    @Test
+    @Order(4)
+    void destroyRemovesEverythingAndASecondDestroyIsANotice() {
+        aws.clearCalls();
+        Program.Result destroy = run("destroy", Map.of());
+
+        assertThat(destroy.exitCode()).as(destroy.log()).isZero();
+        assertThat(aws.calls().stream().filter(c -> c.action().equals("RunTask")).map(c -> c.body().path("overrides").toString()))
+                .singleElement().asString().contains("dropdb");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ssm.getParameter(r -> r.name("/adhoc/" + ENV)))
+                .isInstanceOf(ParameterNotFoundException.class);
+        assertThat(terraform.terraform("examples/ad-hoc", "workspace", "list")).doesNotContain(ENV);
+
+        Program.Result again = run("destroy", Map.of());
+        assertThat(again.exitCode()).as(again.log()).isZero();
+        assertThat(again.log()).contains("::notice::Environment life has no terraform workspace");
+    }
+}

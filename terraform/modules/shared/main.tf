@@ -1,0 +1,202 @@
+data "aws_region" "current" {}
+
+data "aws_availability_zones" "available" {
+  state = "available"
+}
+
+locals {
+  azs = length(var.availability_zones) == 2 ? var.availability_zones : slice(data.aws_availability_zones.available.names, 0, 2)
+
+  # Two public /20s first, then two private /20s (for a /16; proportionally smaller for smaller VPCs).
+  subnet_newbits  = 20 - tonumber(split("/", var.vpc_cidr)[1])
+  public_subnets  = { for i, az in local.azs : az => cidrsubnet(var.vpc_cidr, local.subnet_newbits, i) }
+  private_subnets = { for i, az in local.azs : az => cidrsubnet(var.vpc_cidr, local.subnet_newbits, i + 8) }
+
+  tags = merge({ "adhoc:stack" = var.name }, var.tags)
+}
+
+################################################################################
+# VPC
+################################################################################
+
+resource "aws_vpc" "this" {
+  cidr_block           = var.vpc_cidr
+  enable_dns_hostnames = true
+  enable_dns_support   = true
+
+  tags = merge(local.tags, { Name = var.name })
+}
+
+resource "aws_internet_gateway" "this" {
+  vpc_id = aws_vpc.this.id
+
+  tags = merge(local.tags, { Name = var.name })
+}
+
+resource "aws_subnet" "public" {
+  for_each = local.public_subnets
+
+  vpc_id                  = aws_vpc.this.id
+  availability_zone       = each.key
+  cidr_block              = each.value
+  map_public_ip_on_launch = true
+
+  tags = merge(local.tags, { Name = "${var.name}-public-${each.key}", "adhoc:tier" = "public" })
+}
+
+resource "aws_subnet" "private" {
+  for_each = local.private_subnets
+
+  vpc_id            = aws_vpc.this.id
+  availability_zone = each.key
+  cidr_block        = each.value
+
+  tags = merge(local.tags, { Name = "${var.name}-private-${each.key}", "adhoc:tier" = "private" })
+}
+
+resource "aws_route_table" "public" {
+  vpc_id = aws_vpc.this.id
+
+  tags = merge(local.tags, { Name = "${var.name}-public" })
+}
+
+resource "aws_route" "public_internet" {
+  route_table_id         = aws_route_table.public.id
+  destination_cidr_block = "0.0.0.0/0"
+  gateway_id             = aws_internet_gateway.this.id
+}
+
+resource "aws_route_table_association" "public" {
+  for_each = aws_subnet.public
+
+  subnet_id      = each.value.id
+  route_table_id = aws_route_table.public.id
+}
+
+# One NAT gateway keeps cost low; ad hoc environments do not need per-AZ egress redundancy.
+resource "aws_eip" "nat" {
+  count = var.create_nat_gateway ? 1 : 0
+
+  domain = "vpc"
+
+  tags = merge(local.tags, { Name = "${var.name}-nat" })
+}
+
+resource "aws_nat_gateway" "this" {
+  count = var.create_nat_gateway ? 1 : 0
+
+  allocation_id = aws_eip.nat[0].id
+  subnet_id     = aws_subnet.public[local.azs[0]].id
+
+  tags = merge(local.tags, { Name = var.name })
+
+  depends_on = [aws_internet_gateway.this]
+}
+
+resource "aws_route_table" "private" {
+  vpc_id = aws_vpc.this.id
+
+  tags = merge(local.tags, { Name = "${var.name}-private" })
+}
+
+resource "aws_route" "private_nat" {
+  count = var.create_nat_gateway ? 1 : 0
+
+  route_table_id         = aws_route_table.private.id
+  destination_cidr_block = "0.0.0.0/0"
+  nat_gateway_id         = aws_nat_gateway.this[0].id
+}
+
+resource "aws_route_table_association" "private" {
+  for_each = aws_subnet.private
+
+  subnet_id      = each.value.id
+  route_table_id = aws_route_table.private.id
+}
+
+################################################################################
+# Security groups
+################################################################################
+
+resource "aws_security_group" "alb" {
+  name        = "${var.name}-alb"
+  description = "Shared ad hoc ALB: HTTP and HTTPS from anywhere"
+  vpc_id      = aws_vpc.this.id
+
+  tags = merge(local.tags, { Name = "${var.name}-alb" })
+}
+
+resource "aws_vpc_security_group_ingress_rule" "alb" {
+  for_each = { http = 80, https = 443 }
+
+  security_group_id = aws_security_group.alb.id
+  description       = upper(each.key)
+  ip_protocol       = "tcp"
+  from_port         = each.value
+  to_port           = each.value
+  cidr_ipv4         = "0.0.0.0/0"
+}
+
+resource "aws_vpc_security_group_egress_rule" "alb_to_tasks" {
+  security_group_id            = aws_security_group.alb.id
+  description                  = "To ECS tasks"
+  ip_protocol                  = "tcp"
+  from_port                    = 0
+  to_port                      = 65535
+  referenced_security_group_id = aws_security_group.tasks.id
+}
+
+resource "aws_security_group" "tasks" {
+  name        = "${var.name}-ecs-tasks"
+  description = "Ad hoc ECS tasks: reachable from the ALB, and from each other for redis"
+  vpc_id      = aws_vpc.this.id
+
+  tags = merge(local.tags, { Name = "${var.name}-ecs-tasks" })
+}
+
+resource "aws_vpc_security_group_ingress_rule" "tasks_from_alb" {
+  security_group_id            = aws_security_group.tasks.id
+  description                  = "From the ALB"
+  ip_protocol                  = "tcp"
+  from_port                    = 0
+  to_port                      = 65535
+  referenced_security_group_id = aws_security_group.alb.id
+}
+
+resource "aws_vpc_security_group_ingress_rule" "tasks_redis" {
+  security_group_id            = aws_security_group.tasks.id
+  description                  = "Redis between tasks"
+  ip_protocol                  = "tcp"
+  from_port                    = 6379
+  to_port                      = 6379
+  referenced_security_group_id = aws_security_group.tasks.id
+}
+
+resource "aws_vpc_security_group_egress_rule" "tasks_all" {
+  security_group_id = aws_security_group.tasks.id
+  description       = "Image pulls, AWS APIs, postgres, redis"
+  ip_protocol       = "-1"
+  cidr_ipv4         = "0.0.0.0/0"
+}
+
+resource "aws_security_group" "rds" {
+  name        = "${var.name}-rds"
+  description = "Shared postgres: only from ECS tasks and the bastion"
+  vpc_id      = aws_vpc.this.id
+
+  tags = merge(local.tags, { Name = "${var.name}-rds" })
+}
+
+resource "aws_vpc_security_group_ingress_rule" "rds" {
+  for_each = merge(
+    { tasks = aws_security_group.tasks.id },
+    var.create_bastion ? { bastion = aws_security_group.bastion[0].id } : {},
+  )
+
+  security_group_id            = aws_security_group.rds.id
+  description                  = "Postgres from ${each.key}"
+  ip_protocol                  = "tcp"
+  from_port                    = 5432
+  to_port                      = 5432
+  referenced_security_group_id = each.value
+}

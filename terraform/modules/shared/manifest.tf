@@ -1,0 +1,43 @@
+################################################################################
+# Shared manifest: what the program needs to know about this stack
+################################################################################
+
+locals {
+  shared_manifest = {
+    version     = 1
+    name        = var.name
+    region      = data.aws_region.current.name
+    domain      = var.domain
+    listenerArn = aws_lb_listener.https.arn
+    database = {
+      host            = local.database.host
+      port            = local.database.port
+      username        = var.db_username
+      masterSecretArn = local.database.master_secret_arn
+    }
+    bastion = var.create_bastion ? {
+      host = aws_eip.bastion[0].public_ip
+      user = "ec2-user"
+    } : null
+    dbAdmin = {
+      cluster        = aws_ecs_cluster.admin.name
+      taskDefinition = aws_ecs_task_definition.dbadmin.family
+      container      = "psql"
+      network = {
+        subnets        = [for s in aws_subnet.private : s.id]
+        securityGroups = [aws_security_group.tasks.id]
+        assignPublicIp = "DISABLED"
+      }
+    }
+  }
+}
+
+resource "aws_ssm_parameter" "shared_manifest" {
+  name        = "${var.manifest_prefix}/_shared"
+  description = "Shared ad hoc stack ${var.name} (read by the adhoc-action program)"
+  type        = "String"
+  tier        = "Standard"
+  value       = jsonencode(local.shared_manifest)
+
+  tags = local.tags
+}

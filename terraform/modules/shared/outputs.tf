@@ -1,0 +1,134 @@
+output "name" {
+  description = "Name of the shared stack."
+  value       = var.name
+}
+
+output "region" {
+  description = "Region of the shared stack."
+  value       = data.aws_region.current.name
+}
+
+output "vpc_id" {
+  description = "ID of the VPC."
+  value       = aws_vpc.this.id
+}
+
+output "public_subnet_ids" {
+  description = "IDs of the public subnets (ALB, bastion, NAT)."
+  value       = [for s in aws_subnet.public : s.id]
+}
+
+output "private_subnet_ids" {
+  description = "IDs of the private subnets (ECS tasks, RDS)."
+  value       = [for s in aws_subnet.private : s.id]
+}
+
+output "alb_security_group_id" {
+  description = "ID of the ALB security group."
+  value       = aws_security_group.alb.id
+}
+
+output "ecs_tasks_security_group_id" {
+  description = "ID of the security group every ad hoc ECS task runs in."
+  value       = aws_security_group.tasks.id
+}
+
+output "rds_security_group_id" {
+  description = "ID of the RDS security group."
+  value       = aws_security_group.rds.id
+}
+
+output "alb_arn" {
+  description = "ARN of the shared ALB."
+  value       = aws_lb.this.arn
+}
+
+output "alb_listener_arn" {
+  description = "ARN of the HTTPS listener environments attach their rules to."
+  value       = aws_lb_listener.https.arn
+}
+
+output "alb_dns_name" {
+  description = "DNS name of the ALB (alias target of environment records)."
+  value       = aws_lb.this.dns_name
+}
+
+output "alb_zone_id" {
+  description = "Canonical hosted zone ID of the ALB (alias target of environment records)."
+  value       = aws_lb.this.zone_id
+}
+
+output "route53_zone_id" {
+  description = "ID of the hosted zone environments create their records in."
+  value       = local.route53_zone_id
+}
+
+output "domain" {
+  description = "Domain environments live under (`<env>.<domain>`)."
+  value       = var.domain
+}
+
+output "service_discovery_namespace_id" {
+  description = "ID of the Cloud Map private DNS namespace."
+  value       = aws_service_discovery_private_dns_namespace.this.id
+}
+
+output "service_discovery_namespace_name" {
+  description = "Name of the Cloud Map private DNS namespace."
+  value       = aws_service_discovery_private_dns_namespace.this.name
+}
+
+output "execution_role_arn" {
+  description = "ARN of the ECS task-execution role."
+  value       = aws_iam_role.execution.arn
+}
+
+output "rds_endpoint" {
+  description = "Host name of the shared postgres instance."
+  value       = local.database.host
+}
+
+output "rds_port" {
+  description = "Port of the shared postgres instance."
+  value       = local.database.port
+}
+
+output "rds_username" {
+  description = "Master user name of the shared postgres instance."
+  value       = var.db_username
+}
+
+output "database_master_secret_arn" {
+  description = "ARN of the Secrets Manager secret (JSON with `username` and `password`) RDS manages for the master user."
+  value       = local.database.master_secret_arn
+}
+
+output "bastion_public_ip" {
+  description = "Public IP of the bastion, or null."
+  value       = one(aws_eip.bastion[*].public_ip)
+}
+
+output "bastion_instance_id" {
+  description = "Instance ID of the bastion (for Session Manager), or null."
+  value       = one(aws_instance.bastion[*].id)
+}
+
+output "admin_cluster" {
+  description = "Name of the ECS cluster running database administration tasks."
+  value       = aws_ecs_cluster.admin.name
+}
+
+output "dbadmin_task_definition" {
+  description = "Family of the database administration task definition."
+  value       = aws_ecs_task_definition.dbadmin.family
+}
+
+output "manifest_prefix" {
+  description = "SSM prefix of the manifests."
+  value       = var.manifest_prefix
+}
+
+output "shared_manifest" {
+  description = "The shared manifest (JSON string) also written to SSM `<manifest_prefix>/_shared`."
+  value       = jsonencode(local.shared_manifest)
+}

@@ -1,0 +1,234 @@
+variable "name" {
+  description = "Name of the shared stack; prefixes every resource name (VPC, ALB, RDS, the admin cluster `<name>-admin`)."
+  type        = string
+  default     = "adhoc"
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{0,14}[a-z0-9]$", var.name))
+    error_message = "name must be 2-16 characters of lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen."
+  }
+}
+
+variable "domain" {
+  description = "DNS domain under which environments get their host names (`<env>.<domain>`)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}$", var.domain))
+    error_message = "domain must be a lower-case DNS name such as dev.example.com."
+  }
+}
+
+variable "route53_zone_id" {
+  description = "ID of the existing public Route 53 hosted zone for `domain`. Leave null to look the zone up by name, or set create_route53_zone."
+  type        = string
+  default     = null
+}
+
+variable "create_route53_zone" {
+  description = "Create a public hosted zone for `domain` (delegate it from the parent zone yourself). Ignored when route53_zone_id is set."
+  type        = bool
+  default     = false
+}
+
+variable "certificate_arn" {
+  description = "ARN of an ACM certificate covering `*.<domain>`, used by the HTTPS listener."
+  type        = string
+
+  validation {
+    condition     = can(regex("^arn:aws[a-z-]*:(acm|iam):", var.certificate_arn))
+    error_message = "certificate_arn must be an ACM (or IAM server certificate) ARN."
+  }
+}
+
+variable "ssl_policy" {
+  description = "TLS policy of the HTTPS listener."
+  type        = string
+  default     = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+}
+
+variable "manifest_prefix" {
+  description = "SSM parameter prefix of the manifests; the shared manifest is written to `<manifest_prefix>/_shared`."
+  type        = string
+  default     = "/adhoc"
+
+  validation {
+    condition     = can(regex("^(/[A-Za-z0-9_.-]+)+$", var.manifest_prefix))
+    error_message = "manifest_prefix must be an absolute SSM path without a trailing slash, e.g. /adhoc."
+  }
+}
+
+variable "vpc_cidr" {
+  description = "CIDR block of the VPC. Two public and two private /20 subnets are carved out of it."
+  type        = string
+  default     = "10.40.0.0/16"
+
+  validation {
+    condition     = can(cidrnetmask(var.vpc_cidr)) && tonumber(split("/", var.vpc_cidr)[1]) <= 18
+    error_message = "vpc_cidr must be a valid IPv4 CIDR block of /18 or larger."
+  }
+}
+
+variable "availability_zones" {
+  description = "Two availability zones to spread subnets over. Empty: the first two available zones of the region."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = length(var.availability_zones) == 0 || length(var.availability_zones) == 2
+    error_message = "availability_zones must be empty or list exactly two zones."
+  }
+}
+
+variable "create_nat_gateway" {
+  description = "Create a NAT gateway so tasks in private subnets reach ECR, CloudWatch and the internet. Only an emulator without NAT support needs false."
+  type        = bool
+  default     = true
+}
+
+variable "create_rds" {
+  description = "Create the RDS postgres instance. false only for emulators without RDS-managed secrets; then fake_database describes the endpoint to publish."
+  type        = bool
+  default     = true
+}
+
+variable "fake_database" {
+  description = "Endpoint published instead of a real instance when create_rds = false (local emulator runs only)."
+  type = object({
+    host              = string
+    port              = number
+    master_secret_arn = string
+  })
+  default = null
+}
+
+variable "db_instance_class" {
+  description = "Instance class of the shared RDS postgres instance."
+  type        = string
+  default     = "db.t4g.micro"
+}
+
+variable "db_engine_version" {
+  description = "PostgreSQL engine version (major 15)."
+  type        = string
+  default     = "15"
+
+  validation {
+    condition     = can(regex("^15(\\.[0-9]+)?$", var.db_engine_version))
+    error_message = "db_engine_version must be PostgreSQL 15 (\"15\" or \"15.x\")."
+  }
+}
+
+variable "db_allocated_storage" {
+  description = "Allocated storage of the RDS instance in GiB."
+  type        = number
+  default     = 20
+
+  validation {
+    condition     = var.db_allocated_storage >= 20 && var.db_allocated_storage <= 1000
+    error_message = "db_allocated_storage must be between 20 and 1000 GiB."
+  }
+}
+
+variable "db_username" {
+  description = "Master user name of the RDS instance. Its password is generated and kept in Secrets Manager by RDS."
+  type        = string
+  default     = "adhoc"
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9_]{0,62}$", var.db_username)) && !contains(["postgres", "rdsadmin", "admin"], var.db_username)
+    error_message = "db_username must be a lower-case identifier and not a reserved name (postgres, rdsadmin, admin)."
+  }
+}
+
+variable "db_deletion_protection" {
+  description = "Protect the RDS instance against deletion. Turn off before destroying the shared stack."
+  type        = bool
+  default     = true
+}
+
+variable "db_skip_final_snapshot" {
+  description = "Skip the final snapshot when the RDS instance is deleted."
+  type        = bool
+  default     = false
+}
+
+variable "db_backup_retention_days" {
+  description = "Days automated RDS backups are kept (0 disables them)."
+  type        = number
+  default     = 7
+
+  validation {
+    condition     = var.db_backup_retention_days >= 0 && var.db_backup_retention_days <= 35
+    error_message = "db_backup_retention_days must be between 0 and 35."
+  }
+}
+
+variable "create_bastion" {
+  description = "Create an SSH/Session Manager bastion host in a public subnet (used by `database: bastion`)."
+  type        = bool
+  default     = true
+}
+
+variable "bastion_instance_type" {
+  description = "Instance type of the bastion host."
+  type        = string
+  default     = "t3.micro"
+}
+
+variable "bastion_ami_id" {
+  description = "AMI of the bastion. Null: the latest Amazon Linux 2023 AMI from the public SSM parameter."
+  type        = string
+  default     = null
+}
+
+variable "bastion_key_name" {
+  description = "Name of an existing EC2 key pair allowed to SSH to the bastion as ec2-user. Null: Session Manager only."
+  type        = string
+  default     = null
+}
+
+variable "bastion_allowed_cidrs" {
+  description = "CIDR blocks allowed to SSH (port 22) to the bastion. Empty: no SSH ingress at all (Session Manager still works)."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for c in var.bastion_allowed_cidrs : can(cidrnetmask(c))])
+    error_message = "bastion_allowed_cidrs must contain IPv4 CIDR blocks."
+  }
+}
+
+variable "secret_arns" {
+  description = "ARNs (wildcards allowed) of Secrets Manager secrets and SSM parameters the task-execution role may read, i.e. everything environments pass in `secrets`. The RDS master secret is always included."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for a in var.secret_arns : can(regex("^arn:aws[a-z-]*:(secretsmanager|ssm):", a))])
+    error_message = "secret_arns must be Secrets Manager or SSM parameter ARNs."
+  }
+}
+
+variable "dbadmin_image" {
+  description = "Image of the `<name>-dbadmin` task that creates and drops per-environment databases."
+  type        = string
+  default     = "public.ecr.aws/docker/library/postgres:15-alpine"
+}
+
+variable "log_retention_days" {
+  description = "Retention of the shared CloudWatch log groups."
+  type        = number
+  default     = 14
+
+  validation {
+    condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.log_retention_days)
+    error_message = "log_retention_days must be a value CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, 60, 90, ...)."
+  }
+}
+
+variable "tags" {
+  description = "Tags added to every resource."
+  type        = map(string)
+  default     = {}
+}

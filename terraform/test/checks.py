@@ -1,0 +1,196 @@
+"""Assertions for scripts/test-terraform, run against the emulator at AWS_ENDPOINT_URL.
+
+Usage: python3 checks.py CHECK [ARGS...]; exits non-zero with a message when a check fails.
+"""
+import json
+import os
+import sys
+
+import boto3
+from botocore.exceptions import ClientError
+
+PREFIX = os.environ.get("MANIFEST_PREFIX", "/adhoc")
+DOMAIN = os.environ.get("DOMAIN", "adhoc.test")
+REGION = os.environ.get("AWS_REGION", "us-east-1")
+
+
+def client(name):
+    return boto3.client(name, region_name=REGION, endpoint_url=os.environ["AWS_ENDPOINT_URL"])
+
+
+def fail(msg):
+    print(msg, file=sys.stderr)
+    sys.exit(1)
+
+
+def expect(cond, msg):
+    if not cond:
+        fail(msg)
+
+
+def parameter(name):
+    try:
+        return client("ssm").get_parameter(Name=name)["Parameter"]
+    except ClientError as e:
+        if e.response["Error"]["Code"] == "ParameterNotFound":
+            return None
+        raise
+
+
+def manifest(env):
+    p = parameter(f"{PREFIX}/{env}")
+    expect(p is not None, f"no SSM parameter {PREFIX}/{env}")
+    expect(p["Type"] == "String", f"{PREFIX}/{env} has type {p['Type']}, want String")
+    return json.loads(p["Value"])
+
+
+def listener_arn():
+    return json.loads(parameter(f"{PREFIX}/_shared")["Value"])["listenerArn"]
+
+
+def rules_for(env):
+    """Listener rules whose host condition is <env>.<domain>, as {priority: rule}."""
+    out = {}
+    for r in client("elbv2").describe_rules(ListenerArn=listener_arn())["Rules"]:
+        hosts = [v for c in r["Conditions"] if c["Field"] == "host-header"
+                 for v in c.get("HostHeaderConfig", {}).get("Values", c.get("Values", []))]
+        if f"{env}.{DOMAIN}" in hosts:
+            out[int(r["Priority"])] = r
+    return out
+
+
+def paths(rule):
+    return [v for c in rule["Conditions"] if c["Field"] == "path-pattern"
+            for v in c.get("PathPatternConfig", {}).get("Values", c.get("Values", []))]
+
+
+def check_shared_manifest():
+    p = parameter(f"{PREFIX}/_shared")
+    expect(p is not None, f"no SSM parameter {PREFIX}/_shared")
+    m = json.loads(p["Value"])
+    want = {"version", "name", "region", "domain", "listenerArn", "database", "bastion", "dbAdmin"}
+    expect(set(m) == want, f"shared manifest keys {sorted(m)} != {sorted(want)}")
+    expect(m["version"] == 1 and m["domain"] == DOMAIN and m["region"] == REGION, f"bad header: {m}")
+    expect(":listener/app/" in m["listenerArn"], f"listenerArn {m['listenerArn']}")
+    db = m["database"]
+    expect(set(db) == {"host", "port", "username", "masterSecretArn"}, f"database keys {sorted(db)}")
+    expect(db["port"] == 5432 and ":secretsmanager:" in db["masterSecretArn"], f"database {db}")
+    expect(m["bastion"] is None or set(m["bastion"]) == {"host", "user"}, f"bastion {m['bastion']}")
+    a = m["dbAdmin"]
+    expect(a["cluster"] == f"{m['name']}-admin" and a["taskDefinition"] == f"{m['name']}-dbadmin"
+           and a["container"] == "psql", f"dbAdmin {a}")
+    expect(a["network"]["assignPublicIp"] == "DISABLED" and len(a["network"]["subnets"]) == 2
+           and len(a["network"]["securityGroups"]) == 1, f"dbAdmin.network {a['network']}")
+    td = client("ecs").describe_task_definition(taskDefinition=a["taskDefinition"])["taskDefinition"]
+    c = td["containerDefinitions"][0]
+    env = {e["name"]: e["value"] for e in c["environment"]}
+    expect(c["name"] == "psql" and env["PGDATABASE"] == "postgres" and env["PGHOST"] == db["host"],
+           f"dbadmin container {c}")
+    expect([s["valueFrom"] for s in c["secrets"] if s["name"] == "PGPASSWORD"]
+           == [db["masterSecretArn"] + ":password::"], f"PGPASSWORD secret {c['secrets']}")
+
+
+def check_manifest(env, priority, backend_image):
+    m = manifest(env)
+    want = {"version", "environment", "url", "region", "cluster", "services", "preDeployTasks",
+            "network", "images", "exec", "listenerRulePriority"}
+    expect(set(m) == want, f"manifest keys {sorted(m)} != {sorted(want)}")
+    expect(m["version"] == 1 and m["environment"] == env and m["cluster"] == env, f"header {m}")
+    expect(m["url"] == f"https://{env}.{DOMAIN}", f"url {m['url']}")
+    expect(m["services"] == [f"{env}-{s}" for s in ("web", "worker", "beat", "frontend", "redis")],
+           f"services {m['services']}")
+    expect(m["preDeployTasks"] == [f"{env}-migrate", f"{env}-collectstatic"], f"preDeployTasks {m['preDeployTasks']}")
+    expect(m["exec"] == {"service": f"{env}-web", "container": "web"}, f"exec {m['exec']}")
+    expect(m["listenerRulePriority"] == int(priority), f"listenerRulePriority {m['listenerRulePriority']}")
+    expect(m["network"]["assignPublicIp"] == "DISABLED" and m["network"]["subnets"], f"network {m['network']}")
+    expect(set(m["images"]) == {"backend", "frontend"}, f"images {m['images']}")
+    ecs = client("ecs")
+    svcs = ecs.describe_services(cluster=env, services=m["services"])["services"]
+    expect(sorted(s["serviceName"] for s in svcs if s["status"] == "ACTIVE") == sorted(m["services"]),
+           f"services in cluster {env}: {[(s['serviceName'], s['status']) for s in svcs]}")
+    for family in m["preDeployTasks"] + [f"{env}-web", f"{env}-worker", f"{env}-beat"]:
+        c = ecs.describe_task_definition(taskDefinition=family)["taskDefinition"]["containerDefinitions"][0]
+        expect(c["image"] == backend_image, f"{family} image {c['image']} != {backend_image}")
+        names = {e["name"] for e in c.get("environment", [])}
+        expect("DATABASE_PASSWORD" not in names, f"{family}: password as a plain variable")
+        expect(any(s["name"] == "DATABASE_PASSWORD" for s in c.get("secrets", [])), f"{family}: no password secret")
+        opts = c["logConfiguration"]["options"]
+        expect(opts["awslogs-group"].startswith(f"/adhoc/{env}/") and opts.get("awslogs-stream-prefix"),
+               f"{family} logs {opts}")
+    web = ecs.describe_task_definition(taskDefinition=f"{env}-web")["taskDefinition"]["containerDefinitions"][0]
+    envvars = {e["name"]: e["value"] for e in web["environment"]}
+    ns = json.loads(parameter(f"{PREFIX}/_shared")["Value"])  # namespace is <name>.internal
+    redis = f"redis://{env}-redis.{ns['name']}.internal:6379/0"
+    expect(envvars.get("REDIS_URL") == redis and envvars.get("CELERY_BROKER_URL") == redis, f"redis url {envvars}")
+    expect(envvars.get("DATABASE_NAME") == env and envvars.get("DJANGO_ALLOWED_HOSTS") == f"{env}.{DOMAIN}",
+           f"app settings {envvars}")
+
+
+def check_rules(env, priority):
+    p = int(priority)
+    rules = rules_for(env)
+    expect(sorted(rules) == [p, p + 1], f"rules of {env} at priorities {sorted(rules)}, want [{p}, {p + 1}]")
+    expect(sorted(paths(rules[p])) == ["/admin/*", "/api/*"], f"backend rule paths {paths(rules[p])}")
+    expect(paths(rules[p + 1]) == [], f"frontend rule has paths {paths(rules[p + 1])}")
+    tgs = {t["TargetGroupArn"]: t for t in client("elbv2").describe_target_groups()["TargetGroups"]}
+    fwd = lambda r: tgs[r["Actions"][0]["TargetGroupArn"]]
+    expect(fwd(rules[p])["TargetGroupName"] == f"{env}-web", "backend rule does not forward to web")
+    expect(fwd(rules[p + 1])["TargetGroupName"] == f"{env}-frontend", "frontend rule does not forward to frontend")
+    for r in (p, p + 1):
+        t = fwd(rules[r])
+        expect(t["TargetType"] == "ip" and t["HealthyThresholdCount"] == 2, f"target group {t['TargetGroupName']}")
+
+
+def check_distinct(*envs):
+    seen = {}
+    for env in envs:
+        for prio in rules_for(env):
+            expect(prio not in seen, f"priority {prio} used by {seen.get(prio)} and {env}")
+            seen[prio] = env
+
+
+def check_discovery(env):
+    sd = client("servicediscovery")
+    ns_name = json.loads(parameter(f"{PREFIX}/_shared")["Value"])["name"] + ".internal"
+    ns = [n for n in sd.list_namespaces()["Namespaces"] if n["Name"] == ns_name]
+    expect(len(ns) == 1, f"namespace {ns_name} not found")
+    names = [s["Name"] for s in sd.list_services(
+        Filters=[{"Name": "NAMESPACE_ID", "Values": [ns[0]["Id"]], "Condition": "EQ"}])["Services"]]
+    expect(f"{env}-redis" in names, f"{env}-redis not in namespace {ns_name}: {names}")
+    svc = client("ecs").describe_services(cluster=env, services=[f"{env}-redis"])["services"][0]
+    expect(svc.get("serviceRegistries"), f"{env}-redis has no service registry")
+
+
+def check_gone(env):
+    expect(parameter(f"{PREFIX}/{env}") is None, f"SSM {PREFIX}/{env} still there")
+    clusters = client("ecs").describe_clusters(clusters=[env])["clusters"]
+    expect(not [c for c in clusters if c["status"] == "ACTIVE"], f"cluster {env} still ACTIVE")
+    expect(rules_for(env) == {}, f"listener rules of {env} still there: {sorted(rules_for(env))}")
+    tgs = [t["TargetGroupName"] for t in client("elbv2").describe_target_groups()["TargetGroups"]]
+    expect(not [t for t in tgs if t.startswith(f"{env}-")], f"target groups of {env} still there: {tgs}")
+    buckets = [b["Name"] for b in client("s3").list_buckets()["Buckets"]]
+    expect(not [b for b in buckets if f"-{env}-" in b], f"bucket of {env} still there: {buckets}")
+    groups = client("logs").describe_log_groups(logGroupNamePrefix=f"/adhoc/{env}/")["logGroups"]
+    expect(groups == [], f"log groups of {env} still there")
+
+
+def check_intact(env, priority):
+    manifest(env)
+    clusters = client("ecs").describe_clusters(clusters=[env])["clusters"]
+    expect([c["status"] for c in clusters] == ["ACTIVE"], f"cluster {env}: {clusters}")
+    check_rules(env, priority)
+    check_discovery(env)
+
+
+CHECKS = {
+    "shared-manifest": check_shared_manifest,
+    "manifest": check_manifest,
+    "rules": check_rules,
+    "distinct": check_distinct,
+    "discovery": check_discovery,
+    "gone": check_gone,
+    "intact": check_intact,
+}
+
+if __name__ == "__main__":
+    CHECKS[sys.argv[1]](*sys.argv[2:])
