@@ -85,6 +85,19 @@ class ActionMetadataTest {
     }
 
     @Test
+    void everyOutputTheProgramSetsIsDeclaredAndEveryDeclaredOutputIsSet() throws IOException {
+        java.util.Set<String> set = new java.util.TreeSet<>();
+        java.util.regex.Pattern call = java.util.regex.Pattern.compile("outputs(?:\\(\\))?\\.set\\(\\s*\"([a-z-]+)\"");
+        try (var files = Files.walk(ROOT.resolve("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher m = call.matcher(Files.readString(file));
+                while (m.find()) set.add(m.group(1));
+            }
+        }
+        assertThat(set).as("outputs set in src/main/java").containsExactlyInAnyOrderElementsOf(action.outputs().keySet());
+    }
+
+    @Test
     void actionRunsThePublishedImageWithoutArguments() {
         assertThat(action.scalars()).containsKeys("name", "description", "author");
         assertThat(action.section("branding")).containsKeys("icon", "color");
