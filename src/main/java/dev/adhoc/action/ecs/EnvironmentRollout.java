@@ -1,5 +1,6 @@
 package dev.adhoc.action.ecs;
 
+import dev.adhoc.action.aws.Parallel;
 import dev.adhoc.action.config.Durations;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.ImageTag;

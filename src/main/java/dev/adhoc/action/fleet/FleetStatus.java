@@ -1,6 +1,7 @@
 package dev.adhoc.action.fleet;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.aws.Parallel;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.ManifestStore;
 import dev.adhoc.action.model.EnvironmentName;
@@ -15,10 +16,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -35,7 +32,6 @@ import software.amazon.awssdk.services.ssm.model.ParameterHistory;
  * handful at a time; one that cannot be read shows as {@code unknown} instead of failing the list.
  */
 public final class FleetStatus {
-    private static final int THREADS = 5;
 
     private final EcsClient ecs;
     private final SsmClient ssm;
@@ -49,31 +45,9 @@ public final class FleetStatus {
     }
 
     public List<EnvironmentStatus> read(ManifestStore store) {
-        List<ManifestStore.Stored> manifests = store.list();
-        List<EnvironmentStatus> result = new ArrayList<>();
-        if (manifests.isEmpty()) return result;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(THREADS, manifests.size()), runnable -> {
-            Thread thread = new Thread(runnable, "adhoc-fleet");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<EnvironmentStatus>> futures = new ArrayList<>();
-            for (ManifestStore.Stored stored : manifests) {
-                String parameter = store.parameterName(EnvironmentName.of(stored.manifest().environment()));
-                futures.add(pool.submit(() -> status(stored, parameter)));
-            }
-            for (Future<EnvironmentStatus> future : futures) result.add(future.get());
-            return result;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AdhocFailure("interrupted", "The run was interrupted while reading the environments.");
-        } finally {
-            pool.shutdownNow();
-        }
+        // A few environments at a time: each costs a handful of independent AWS calls.
+        return new ArrayList<>(Parallel.map(store.list(log::warning), stored ->
+                status(stored, store.parameterName(EnvironmentName.of(stored.manifest().environment())))).values());
     }
 
     EnvironmentStatus status(ManifestStore.Stored stored, String parameterName) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.GetParametersByPathRequest;
@@ -68,13 +69,22 @@ public final class ManifestStore {
         }
     }
 
-    /** Every environment under the prefix, by name. Parameters that are not environments are skipped. */
-    public List<Stored> list() {
+    /**
+     * Every environment under the prefix, by name. Parameters that are not environments are
+     * skipped; a manifest that cannot be read is reported to {@code problems} and skipped, so one
+     * broken environment never hides the others.
+     */
+    public List<Stored> list(Consumer<String> problems) {
         List<Stored> result = new ArrayList<>();
         ssm.getParametersByPathPaginator(GetParametersByPathRequest.builder().path(prefix).recursive(false).build())
                 .stream().flatMap(page -> page.parameters().stream()).forEach(p -> {
                     String name = p.name().substring(p.name().lastIndexOf('/') + 1);
-                    if (EnvironmentName.isValid(name)) result.add(new Stored(parse(p), p.lastModifiedDate()));
+                    if (!EnvironmentName.isValid(name)) return;
+                    try {
+                        result.add(new Stored(parse(p), p.lastModifiedDate()));
+                    } catch (AdhocFailure invalid) {
+                        problems.accept(invalid.getMessage());
+                    }
                 });
         result.sort(Comparator.comparing(s -> s.manifest().environment()));
         return result;

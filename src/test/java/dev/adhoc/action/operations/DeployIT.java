@@ -157,6 +157,19 @@ class DeployIT {
     }
 
     @Test
+    void deployToAStoppedEnvironmentSaysSoAndDoesNotWaitForTasks() {
+        String env = newEnvironment();
+        for (String service : List.of("web", "worker", "beat", "frontend", "redis")) fixture.scale(env, service, 0);
+
+        Program.Result result = program().action(Map.of("operation", "deploy", "environment", env, "frontend-image-tag", "v4",
+                "wait-timeout", "30s"));
+
+        assertThat(result.exitCode()).as(result.log()).isZero();
+        assertThat(result.log()).contains("::notice::Environment " + env + " is stopped");
+        assertThat(current(env + "-frontend").containerDefinitions().get(0).image()).isEqualTo(EnvironmentFixture.FRONTEND + ":v4");
+    }
+
+    @Test
     void unknownEnvironmentIsNamed() {
         Program.Result result = program().action(Map.of("operation", "deploy", "environment", "nosuchenv", "backend-image-tag", "v2"));
 

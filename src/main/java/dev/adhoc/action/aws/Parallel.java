@@ -1,4 +1,4 @@
-package dev.adhoc.action.ecs;
+package dev.adhoc.action.aws;
 
 import dev.adhoc.action.AdhocFailure;
 import java.util.ArrayList;
@@ -12,13 +12,13 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /** Independent AWS calls made concurrently (a handful at a time), results in input order. */
-final class Parallel {
+public final class Parallel {
     private static final int THREADS = 5;
 
     private Parallel() {
     }
 
-    static <K, V> Map<K, V> map(List<K> keys, Function<K, V> call) {
+    public static <K, V> Map<K, V> map(List<K> keys, Function<K, V> call) {
         Map<K, V> results = new LinkedHashMap<>();
         if (keys.isEmpty()) return results;
         if (keys.size() == 1) {
