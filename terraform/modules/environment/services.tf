@@ -120,7 +120,8 @@ resource "aws_ecs_service" "this" {
   # The program deploys images between applies but always passes the running tags back, so the
   # task definition is managed here. Only desired_count is left alone: `stop`/`start` scale it.
   lifecycle {
-    ignore_changes = [desired_count]
+    # `stop` remembers each service's count in the tag adhoc:desired-count until `start`.
+    ignore_changes = [desired_count, tags["adhoc:desired-count"], tags_all["adhoc:desired-count"]]
   }
 
   tags = local.tags

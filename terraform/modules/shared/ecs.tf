@@ -95,7 +95,7 @@ resource "aws_ecs_task_definition" "dbadmin" {
       { name = "PGDATABASE", value = "postgres" },
       { name = "PGSSLMODE", value = "require" },
     ]
-    secrets = [
+    secrets = local.database.master_secret_arn == null ? [] : [
       { name = "PGPASSWORD", valueFrom = "${local.database.master_secret_arn}:password::" },
     ]
     logConfiguration = {

@@ -40,4 +40,11 @@ resource "aws_ssm_parameter" "shared_manifest" {
   value       = jsonencode(local.shared_manifest)
 
   tags = local.tags
+
+  lifecycle {
+    precondition {
+      condition     = var.create_rds || var.fake_database != null
+      error_message = "create_rds = false needs fake_database (the endpoint to publish instead)."
+    }
+  }
 }

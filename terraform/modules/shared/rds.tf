@@ -46,8 +46,9 @@ locals {
     port              = aws_db_instance.this[0].port
     master_secret_arn = aws_db_instance.this[0].master_user_secret[0].secret_arn
     } : {
-    host              = var.fake_database.host
-    port              = var.fake_database.port
-    master_secret_arn = var.fake_database.master_secret_arn
+    # null without fake_database; the shared manifest's precondition then explains.
+    host              = try(var.fake_database.host, null)
+    port              = try(var.fake_database.port, null)
+    master_secret_arn = try(var.fake_database.master_secret_arn, null)
   }
 }

@@ -94,7 +94,8 @@ class DeployIT {
         assertThat(result.output("url")).isEqualTo("https://" + env + ".dev.example.com");
         assertThat(result.output("cluster")).isEqualTo(env);
         assertThat(result.output("task-definitions")).contains("\"" + env + "-web\":\"arn:aws:ecs:us-east-1:123456789012:task-definition/" + env + "-web:2\"");
-        assertThat(result.summary()).contains(env + "-web").contains(EnvironmentFixture.BACKEND + ":v1 → " + EnvironmentFixture.BACKEND + ":v2");
+        assertThat(result.summary()).contains("| " + env + "-web | `" + EnvironmentFixture.BACKEND + ":v1` | `" + EnvironmentFixture.BACKEND
+                + ":v2` | " + env + "-web:2 |").contains("```mermaid\ngantt").contains("migrations").contains("rollout");
     }
 
     @Test

@@ -127,6 +127,21 @@ class LifecycleIT {
 
     @Test
     @Order(4)
+    void anApplyWhileStoppedKeepsTheCountsStartRestores() {
+        Program.Result stop = run("stop", Map.of());
+        assertThat(stop.exitCode()).as(stop.log()).isZero();
+        assertThat(ecs.describeServices(r -> r.cluster(ENV).services("life-web")).services().get(0).desiredCount()).isZero();
+
+        Program.Result update = run("create", Map.of());
+        assertThat(update.exitCode()).as(update.log()).isZero();
+
+        Program.Result start = run("start", Map.of());
+        assertThat(start.exitCode()).as(start.log()).isZero();
+        assertThat(ecs.describeServices(r -> r.cluster(ENV).services("life-web")).services().get(0).desiredCount()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(5)
     void destroyRemovesEverythingAndASecondDestroyIsANotice() {
         aws.clearCalls();
         Program.Result destroy = run("destroy", Map.of());
