@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -47,6 +48,9 @@ public final class Main {
     }
 
     public int run(String[] args) {
+        // Start-up matters on every job: the JSON mapper and the SSM client (every operation's
+        // first call reads a manifest) are built on the second core while inputs are read.
+        CompletableFuture<ObjectMapper> json = CompletableFuture.supplyAsync(ObjectMapper::new);
         boolean githubActions = "true".equals(environment.get("GITHUB_ACTIONS"));
         JobLog log = new JobLog(out, githubActions);
         StepOutputs outputs = new StepOutputs(file("GITHUB_OUTPUT"));
@@ -78,9 +82,10 @@ public final class Main {
             if (input.secret()) inputs.given(input).ifPresent(log::mask);
         }
         try (AwsClients aws = new AwsClients(environment)) {
+            CompletableFuture.runAsync(aws::ssm);
             OperationName operation = OperationName.parse(inputs.require(Input.OPERATION, "(plan, create, deploy, ...)"));
             Context context = new Context(operation, inputs, log, outputs, summary, aws, environment, workingDirectory, clock,
-                    new ObjectMapper());
+                    json.join());
             return Operations.forName(operation).run(context);
         } catch (AdhocFailure failure) {
             return fail(log, outputs, failure);
