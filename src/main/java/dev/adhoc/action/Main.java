@@ -29,6 +29,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 public final class Main {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;
+    // github-api reports its own retries through java.util.logging; the job log says what matters.
+    // Held here because java.util.logging keeps loggers only weakly.
+    private static final java.util.logging.Logger GITHUB_API_LOG = java.util.logging.Logger.getLogger("org.kohsuke.github");
 
     private final Map<String, String> environment;
     private final PrintStream out;
@@ -43,6 +46,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        GITHUB_API_LOG.setLevel(java.util.logging.Level.SEVERE);
         int code = new Main(System.getenv(), System.out, Path.of("").toAbsolutePath(), Clock.systemUTC()).run(args);
         System.exit(code);
     }
