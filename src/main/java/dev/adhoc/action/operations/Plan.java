@@ -1,5 +1,6 @@
 package dev.adhoc.action.operations;
 
+import dev.adhoc.action.manifest.ManifestStore;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.terraform.SavedPlan;
 import dev.adhoc.action.terraform.TerraformWorkspace;
@@ -15,10 +16,14 @@ public final class Plan implements Operation {
     public int run(Context context) {
         // Both checked before terraform runs: a bad name or a missing tfvars file touches nothing.
         EnvironmentName environment = context.environmentName();
-        Map<String, String> variables = TerraformWorkspace.imageTagVariables(context.inputs());
+        TerraformWorkspace.imageTagVariables(context.inputs());
         try (TerraformWorkspace workspace = TerraformWorkspace.fromInputs(context.inputs(), context.workingDirectory(),
                 context.environment(), context.log(), context.waitTimeout(), environment, context.json())) {
             context.outputs().set("environment", environment.value());
+            // The same variables create would pass, so the plan shows what create would do.
+            ManifestStore manifests = context.manifests();
+            Map<String, String> variables = TerraformVariables.of(context, environment,
+                    manifests.find(environment).map(ManifestStore.Stored::manifest), manifests.shared());
             workspace.prepare();
             SavedPlan plan = workspace.plan(variables);
             String markdown = plan.summary().markdown("Plan for environment `" + environment + "`");

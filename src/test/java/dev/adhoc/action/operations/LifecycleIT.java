@@ -116,6 +116,12 @@ class LifecycleIT {
         assertThat(deploy.exitCode()).as(deploy.log()).isZero();
         assertThat(serviceImage("life-web")).endsWith("/backend:v2");
 
+        // plan passes what create would: the running tags and the environment's own priority.
+        Program.Result plan = run("plan", Map.of());
+        assertThat(plan.exitCode()).as(plan.log()).isZero();
+        assertThat(plan.log()).contains("-var backend_image_tag=v2").contains("-var listener_rule_priority=10");
+        assertThat(plan.output("plan-summary")).isNotBlank();
+
         Program.Result update = run("create", Map.of());
 
         assertThat(update.exitCode()).as(update.log()).isZero();

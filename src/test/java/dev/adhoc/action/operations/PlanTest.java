@@ -11,12 +11,29 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import dev.adhoc.action.testing.EnvironmentFixture;
+import dev.adhoc.action.testing.LocalAws;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The plan operation through the program's entrypoint, with the real terraform CLI on a tiny root. */
+/**
+ * The plan operation through the program's entrypoint, with the real terraform CLI on a tiny root
+ * and the shared stack's manifest and load balancer on the local AWS.
+ */
 class PlanTest {
+    private static final String PREFIX = "/plan" + Long.toString(System.nanoTime() % 1_000_000, 36);
+    private static LocalAws aws;
+
+    @BeforeAll
+    static void sharedStack() {
+        aws = LocalAws.shared();
+        try (EnvironmentFixture fixture = new EnvironmentFixture(aws)) {
+            fixture.sharedStack(PREFIX);
+        }
+    }
+
     @TempDir
     Path repository;
 
@@ -38,6 +55,7 @@ class PlanTest {
                   default = "latest"
                 }
                 variable "web_count" { type = number }
+                variable "listener_rule_priority" { type = number }
                 resource "terraform_data" "web" { input = "${var.environment}:${var.backend_image_tag}:${var.web_count}" }
                 resource "terraform_data" "frontend" { input = "${var.environment}:${var.frontend_image_tag}" }
                 resource "terraform_data" "redis" { input = var.environment }
@@ -46,6 +64,8 @@ class PlanTest {
         Files.writeString(terraformDirectory.resolve("alpha.tfvars"), "web_count = 2\n");
         Files.writeString(terraformDirectory.resolve("beta.tfvars"), "web_count = 1\n");
         environment.keySet().removeIf(k -> k.startsWith("INPUT_") || k.startsWith("GITHUB_"));
+        environment.putAll(aws.environment());
+        environment.put("INPUT_MANIFEST-PREFIX", PREFIX);
         environment.put("GITHUB_ACTIONS", "true");
         environment.put("GITHUB_OUTPUT", repository.resolve("github-output").toString());
         environment.put("GITHUB_STEP_SUMMARY", repository.resolve("step-summary.md").toString());
@@ -73,7 +93,7 @@ class PlanTest {
                 .contains("::group::terraform workspace select (alpha)\n")
                 .contains("::group::terraform plan (alpha)\n")
                 .contains("-var-file=" + terraformDirectory.resolve("alpha.tfvars"))
-                .contains("-var backend_image_tag=v7 -var environment=alpha -out=")
+                .contains("-var backend_image_tag=v7 -var environment=alpha -var listener_rule_priority=10 -out=")
                 .doesNotContain("frontend_image_tag=")
                 .contains("Plan: 3 to add, 0 to change, 0 to destroy.")
                 .contains("::notice::Environment 'alpha': Plan: 3 to add, 0 to change, 0 to destroy")
@@ -115,7 +135,7 @@ class PlanTest {
         terraform("init", "-input=false", "-no-color");
         terraform("workspace", "new", "-no-color", "alpha");
         ProcessBuilder other = new ProcessBuilder("/usr/local/bin/terraform", "apply", "-auto-approve", "-input=false", "-no-color",
-                "-var-file=alpha.tfvars", "-var", "environment=alpha").directory(terraformDirectory.toFile())
+                "-var-file=alpha.tfvars", "-var", "environment=alpha", "-var", "listener_rule_priority=10").directory(terraformDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(repository.resolve("other.log").toFile());
         other.environment().put("TF_WORKSPACE", "alpha");
         Process holder = other.start();

@@ -9,6 +9,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.LogDriver;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
@@ -33,6 +35,7 @@ public final class EnvironmentFixture implements AutoCloseable {
     private final SsmClient ssm;
     private final CloudWatchLogsClient logs;
     private final Ec2Client ec2;
+    private final ElasticLoadBalancingV2Client elb;
 
     public EnvironmentFixture(LocalAws aws) {
         this.aws = aws;
@@ -40,6 +43,8 @@ public final class EnvironmentFixture implements AutoCloseable {
         this.ecs = EcsClient.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials).build();
         this.ssm = SsmClient.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials).build();
         this.logs = CloudWatchLogsClient.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials).build();
+        this.elb = ElasticLoadBalancingV2Client.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).build();
         this.ec2 = Ec2Client.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials).build();
     }
 
@@ -143,6 +148,24 @@ public final class EnvironmentFixture implements AutoCloseable {
     }
 
     /** Publishes the shared stack's manifest at {@code <prefix>/_shared}, naming {@code listenerArn}. */
+    /**
+     * A shared stack's load balancer (VPC, two subnets, an ALB with a listener whose default
+     * answers 404) with its manifest published under {@code prefix}; returns the listener's ARN.
+     */
+    public String sharedStack(String prefix) {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
+        String vpc = ec2.createVpc(r -> r.cidrBlock("10.2.0.0/16")).vpc().vpcId();
+        String a = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.2.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
+        String b = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.2.2.0/24").availabilityZone("us-east-1b")).subnet().subnetId();
+        String alb = elb.createLoadBalancer(r -> r.name("shared-" + suffix).subnets(a, b).type("application")).loadBalancers().get(0)
+                .loadBalancerArn();
+        String listener = elb.createListener(r -> r.loadBalancerArn(alb).protocol("HTTP").port(8443)
+                .defaultActions(d -> d.type(ActionTypeEnum.FIXED_RESPONSE).fixedResponseConfig(f -> f.statusCode("404"))))
+                .listeners().get(0).listenerArn();
+        publishShared(prefix, listener);
+        return listener;
+    }
+
     public void publishShared(String prefix, String listenerArn) {
         String manifest = """
                 {"name": "adhoc", "region": "us-east-1", "domain": "dev.example.com", "listenerArn": "%s",
@@ -157,5 +180,6 @@ public final class EnvironmentFixture implements AutoCloseable {
         ssm.close();
         logs.close();
         ec2.close();
+        elb.close();
     }
 }
