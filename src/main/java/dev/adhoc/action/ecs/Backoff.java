@@ -21,9 +21,9 @@ public final class Backoff {
         return new Backoff(Duration.ofMillis(250), Duration.ofSeconds(2));
     }
 
-    /** For one-off tasks, which people watch as they run: seen within a second of stopping. */
+    /** For one-off tasks, which people watch as they run (log lines) and wait on: seen within half a second. */
     public static Backoff tasks() {
-        return new Backoff(Duration.ofMillis(250), Duration.ofSeconds(1));
+        return new Backoff(Duration.ofMillis(250), Duration.ofMillis(500));
     }
 
     /** Sleeps for the next interval, never past {@code deadlineMillis} (System.currentTimeMillis based). */

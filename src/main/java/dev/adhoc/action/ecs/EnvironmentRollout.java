@@ -44,8 +44,7 @@ public final class EnvironmentRollout {
     }
 
     /** What a rollout did. {@code taskDefinitions}: family → ARN in use afterwards. */
-    public record Outcome(List<ServiceChange> services, List<TaskResult> preDeployTasks, Map<String, String> taskDefinitions,
-            List<Service> servicesAfter) {
+    public record Outcome(List<ServiceChange> services, List<TaskResult> preDeployTasks, Map<String, String> taskDefinitions) {
     }
 
     /**
@@ -118,7 +117,7 @@ public final class EnvironmentRollout {
             TaskDefinition definition = current.apply(reference);
             inUse.put(definition.family(), definition.taskDefinitionArn());
         });
-        return new Outcome(rows, preDeploy, inUse, updates.isEmpty() ? before : services.describeAll(cluster, manifest.services()));
+        return new Outcome(rows, preDeploy, inUse);
     }
 
     /**
@@ -140,7 +139,7 @@ public final class EnvironmentRollout {
         before.forEach(s -> inUse.put(family(s.taskDefinition()), s.taskDefinition()));
         List<ServiceChange> rows = completed.stream()
                 .map(c -> new ServiceChange(c.service(), "", "", c.taskDefinitionArn(), c.took())).toList();
-        return new Outcome(rows, preDeploy, inUse, services.describeAll(cluster, manifest.services()));
+        return new Outcome(rows, preDeploy, inUse);
     }
 
     private List<TaskResult> runPreDeployTasks(Manifest manifest, List<TaskDefinition> definitions, Deadline deadline) {
