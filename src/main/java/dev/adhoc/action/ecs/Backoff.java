@@ -23,7 +23,7 @@ public final class Backoff {
 
     /** For one-off tasks, which people watch as they run (log lines) and wait on: seen within half a second. */
     public static Backoff tasks() {
-        return new Backoff(Duration.ofMillis(250), Duration.ofMillis(500));
+        return new Backoff(Duration.ofMillis(200), Duration.ofMillis(400));
     }
 
     /** Sleeps for the next interval, never past {@code deadlineMillis} (System.currentTimeMillis based). */

@@ -109,7 +109,7 @@ public final class OneOffTasks {
     private void drain(List<LogTail> tails) {
         if (tails.isEmpty()) return;
         long until = System.currentTimeMillis() + DRAIN.toMillis();
-        Backoff backoff = new Backoff(Duration.ofMillis(300), Duration.ofSeconds(1));
+        Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1));
         tails.forEach(LogTail::poll);
         while (System.currentTimeMillis() < until) {
             backoff.pause(until);
