@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
@@ -38,7 +37,6 @@ class ListenerQuotaPreflightIT {
     private static LocalAws aws;
     private static EnvironmentFixture fixture;
     private static ElasticLoadBalancingV2Client elb;
-    private static Ec2Client ec2;
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private AwsClients clients;
@@ -49,14 +47,12 @@ class ListenerQuotaPreflightIT {
         fixture = new EnvironmentFixture(aws);
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
         elb = ElasticLoadBalancingV2Client.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials).build();
-        ec2 = Ec2Client.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials).build();
     }
 
     @AfterAll
     static void stop() {
         fixture.close();
         elb.close();
-        ec2.close();
     }
 
     @BeforeEach
@@ -77,14 +73,11 @@ class ListenerQuotaPreflightIT {
     /** A shared ALB like the shared module's: HTTPS-style listener with host rules, HTTP listener redirecting. Returns the prefix. */
     private static String sharedStack(int rules, int targetGroupsPerRule) {
         String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
-        String vpc = ec2.createVpc(r -> r.cidrBlock("10.1.0.0/16")).vpc().vpcId();
-        String a = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.1.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
-        String b = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.1.2.0/24").availabilityZone("us-east-1b")).subnet().subnetId();
-        String alb = elb.createLoadBalancer(r -> r.name("adhoc-" + suffix).subnets(a, b).type("application")).loadBalancers().get(0)
-                .loadBalancerArn();
-        String main = elb.createListener(r -> r.loadBalancerArn(alb).protocol("HTTP").port(8443)
-                .defaultActions(d -> d.type(ActionTypeEnum.FIXED_RESPONSE).fixedResponseConfig(f -> f.statusCode("404"))))
-                .listeners().get(0).listenerArn();
+        String prefix = "/quota-" + suffix;
+        EnvironmentFixture.SharedStack stack = fixture.sharedStack(prefix);
+        String vpc = stack.vpcId();
+        String alb = stack.loadBalancerArn();
+        String main = stack.listenerArn();
         elb.createListener(r -> r.loadBalancerArn(alb).protocol("HTTP").port(80)
                 .defaultActions(d -> d.type(ActionTypeEnum.REDIRECT).redirectConfig(c -> c.protocol("HTTPS").port("443").statusCode("HTTP_301"))));
         int group = 0;
@@ -103,8 +96,6 @@ class ListenerQuotaPreflightIT {
             elb.createRule(r -> r.listenerArn(main).priority(priority).actions(action)
                     .conditions(c -> c.field("host-header").values("env" + priority + ".dev.example.com")));
         }
-        String prefix = "/quota-" + suffix;
-        fixture.publishShared(prefix, main);
         return prefix;
     }
 

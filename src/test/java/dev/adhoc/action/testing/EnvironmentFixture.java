@@ -150,9 +150,9 @@ public final class EnvironmentFixture implements AutoCloseable {
     /** Publishes the shared stack's manifest at {@code <prefix>/_shared}, naming {@code listenerArn}. */
     /**
      * A shared stack's load balancer (VPC, two subnets, an ALB with a listener whose default
-     * answers 404) with its manifest published under {@code prefix}; returns the listener's ARN.
+     * answers 404) with its manifest published under {@code prefix}.
      */
-    public String sharedStack(String prefix) {
+    public SharedStack sharedStack(String prefix) {
         String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
         String vpc = ec2.createVpc(r -> r.cidrBlock("10.2.0.0/16")).vpc().vpcId();
         String a = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.2.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
@@ -163,7 +163,11 @@ public final class EnvironmentFixture implements AutoCloseable {
                 .defaultActions(d -> d.type(ActionTypeEnum.FIXED_RESPONSE).fixedResponseConfig(f -> f.statusCode("404"))))
                 .listeners().get(0).listenerArn();
         publishShared(prefix, listener);
-        return listener;
+        return new SharedStack(vpc, alb, listener);
+    }
+
+    /** The shared load balancer's parts a test may add to (rules, target groups, listeners). */
+    public record SharedStack(String vpcId, String loadBalancerArn, String listenerArn) {
     }
 
     public void publishShared(String prefix, String listenerArn) {
