@@ -53,7 +53,7 @@ public final class EnvironmentRollout {
      */
     public Outcome deploy(Manifest manifest, Map<String, ImageTag> tagsByRepository, Deadline deadline, Phases phases) {
         String cluster = manifest.cluster();
-        List<Service> before = services.describeAll(cluster, manifest.services());
+        List<Service> before = services.describeAll(manifest);
         if (!before.isEmpty() && before.stream().allMatch(s -> s.desiredCount() == 0)) {
             // ECS completes a deployment of zero tasks at once; say why nothing will be seen running.
             log.notice("Environment " + manifest.environment() + " is stopped (every service at 0 tasks): the new images are "
@@ -100,7 +100,7 @@ public final class EnvironmentRollout {
                 return List.<ServiceRollout.Completed>of();
             }
             services.update(cluster, updates);
-            return services.await(cluster, updates, before, deadline);
+            return services.await(manifest, updates, before, deadline);
         }));
 
         List<ServiceChange> rows = new ArrayList<>();
@@ -125,15 +125,14 @@ public final class EnvironmentRollout {
      * until every service's primary deployment is complete.
      */
     public Outcome settle(Manifest manifest, Deadline deadline, Phases phases) {
-        String cluster = manifest.cluster();
-        List<Service> before = services.describeAll(cluster, manifest.services());
+        List<Service> before = services.describeAll(manifest);
         Map<String, DescribeTaskDefinitionResponse> described = Parallel.map(manifest.preDeployTasks(), this::describe);
         List<TaskResult> preDeploy = phases.phase("migrations", () -> runPreDeployTasks(manifest,
                 described.values().stream().map(DescribeTaskDefinitionResponse::taskDefinition).toList(), deadline));
         Map<String, String> expected = new LinkedHashMap<>();
         before.forEach(s -> expected.put(s.serviceName(), s.taskDefinition()));
         List<ServiceRollout.Completed> completed = phases.phase("rollout",
-                () -> log.group("Wait for services", () -> services.await(cluster, expected, List.of(), deadline)));
+                () -> log.group("Wait for services", () -> services.await(manifest, expected, List.of(), deadline)));
         Map<String, String> inUse = new LinkedHashMap<>();
         described.values().forEach(d -> inUse.put(d.taskDefinition().family(), d.taskDefinition().taskDefinitionArn()));
         before.forEach(s -> inUse.put(family(s.taskDefinition()), s.taskDefinition()));

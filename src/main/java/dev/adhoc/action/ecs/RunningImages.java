@@ -26,11 +26,7 @@ public final class RunningImages {
 
     /** Role → tag or digest, for the roles whose repository some service's container runs. */
     public Map<String, String> of(Manifest manifest) {
-        List<Service> services = new ArrayList<>();
-        for (int i = 0; i < manifest.services().size(); i += 10) {
-            List<String> chunk = manifest.services().subList(i, Math.min(manifest.services().size(), i + 10));
-            services.addAll(ecs.describeServices(r -> r.cluster(manifest.cluster()).services(chunk)).services());
-        }
+        List<Service> services = ServiceDescriptions.describe(ecs, manifest, manifest.services());
         List<String> arns = new ArrayList<>(new LinkedHashSet<>(services.stream().map(Service::taskDefinition).toList()));
         Map<String, TaskDefinition> definitions = Parallel.map(arns,
                 arn -> ecs.describeTaskDefinition(r -> r.taskDefinition(arn)).taskDefinition());

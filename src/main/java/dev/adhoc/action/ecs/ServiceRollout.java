@@ -4,6 +4,7 @@ import dev.adhoc.action.aws.Parallel;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.config.Durations;
 import dev.adhoc.action.logs.LogTail;
+import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.runtime.JobLog;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +33,6 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
  * rolled it back. New service events are printed as they arrive.
  */
 public final class ServiceRollout {
-    private static final int DESCRIBE_LIMIT = 10;
 
     private final EcsClient ecs;
     private final CloudWatchLogsClient logs;
@@ -60,7 +60,8 @@ public final class ServiceRollout {
      * primary deployment runs) is complete, printing new events. Fails on the first failed service,
      * with the reasons, or when the deadline passes, naming what was still pending.
      */
-    public List<Completed> await(String cluster, Map<String, String> expected, List<Service> before, Deadline deadline) {
+    public List<Completed> await(Manifest manifest, Map<String, String> expected, List<Service> before, Deadline deadline) {
+        String cluster = manifest.cluster();
         long started = System.nanoTime();
         Map<String, String> pending = new LinkedHashMap<>(expected);
         // Events that were there before this rollout are history, not news.
@@ -70,7 +71,7 @@ public final class ServiceRollout {
         List<Completed> completed = new ArrayList<>();
         Backoff backoff = Backoff.polling();
         while (!pending.isEmpty()) {
-            for (Service service : describe(cluster, new ArrayList<>(pending.keySet()))) {
+            for (Service service : ServiceDescriptions.describe(ecs, manifest, new ArrayList<>(pending.keySet()))) {
                 String name = service.serviceName();
                 lastSeen.put(name, service);
                 printNewEvents(service, seenEvents);
@@ -92,22 +93,7 @@ public final class ServiceRollout {
         return completed;
     }
 
-    private List<Service> describe(String cluster, List<String> names) {
-        List<Service> services = new ArrayList<>();
-        for (int i = 0; i < names.size(); i += DESCRIBE_LIMIT) {
-            List<String> chunk = names.subList(i, Math.min(names.size(), i + DESCRIBE_LIMIT));
-            var response = ecs.describeServices(r -> r.cluster(cluster).services(chunk));
-            if (!response.failures().isEmpty()) {
-                throw new AdhocFailure("service-missing", "ECS could not describe " + response.failures().stream()
-                        .map(f -> f.arn() + " (" + f.reason() + ")").reduce((a, b) -> a + ", " + b).orElse("")
-                        + " in cluster " + cluster + ". The manifest names a service that does not exist: re-apply the environment.");
-            }
-            services.addAll(response.services());
-        }
-        return services;
-    }
-
-    static Optional<Deployment> primary(Service service) {
+    public static Optional<Deployment> primary(Service service) {
         return service.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).findFirst();
     }
 
@@ -141,8 +127,8 @@ public final class ServiceRollout {
     }
 
     /** The services as they are now (their task definitions, deployments and events so far). */
-    public List<Service> describeAll(String cluster, List<String> names) {
-        return describe(cluster, names);
+    public List<Service> describeAll(Manifest manifest) {
+        return ServiceDescriptions.describe(ecs, manifest, manifest.services());
     }
 
     private RolloutFailure failed(String cluster, Service service, String target, String why) {

@@ -4,6 +4,7 @@ import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.config.Durations;
 import dev.adhoc.action.ecs.Backoff;
 import dev.adhoc.action.ecs.Deadline;
+import dev.adhoc.action.ecs.ServiceDescriptions;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.runtime.JobLog;
 import java.util.ArrayList;
@@ -11,16 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
-import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
 
 /** An environment's services: described with their tags, scaled, and waited on until their counts settle. */
 public final class EnvironmentServices {
-    /** DescribeServices takes at most ten services per call. */
-    private static final int DESCRIBE_LIMIT = 10;
-
     private final EcsClient ecs;
     private final JobLog log;
 
@@ -31,26 +27,7 @@ public final class EnvironmentServices {
 
     /** The manifest's services as they are now, tags included. A service that does not exist is a failure naming it. */
     public List<Service> describe(Manifest manifest) {
-        List<Service> services = new ArrayList<>();
-        List<String> names = manifest.services();
-        for (int i = 0; i < names.size(); i += DESCRIBE_LIMIT) {
-            List<String> chunk = names.subList(i, Math.min(names.size(), i + DESCRIBE_LIMIT));
-            DescribeServicesResponse response;
-            try {
-                response = ecs.describeServices(r -> r.cluster(manifest.cluster()).services(chunk).include(ServiceField.TAGS));
-            } catch (ClusterNotFoundException e) {
-                throw new AdhocFailure("service-missing", "The cluster " + manifest.cluster() + " of " + manifest.environment()
-                        + " does not exist, though its manifest does. Re-apply the environment (operation: create), or destroy it.");
-            }
-            if (!response.failures().isEmpty()) {
-                throw new AdhocFailure("service-missing", "ECS could not describe " + response.failures().stream()
-                        .map(f -> f.arn() + " (" + f.reason() + ")").reduce((a, b) -> a + ", " + b).orElse("")
-                        + " in cluster " + manifest.cluster() + ". The manifest of " + manifest.environment()
-                        + " names a service that does not exist: re-apply the environment (operation: create).");
-            }
-            services.addAll(response.services());
-        }
-        return services;
+        return ServiceDescriptions.describe(ecs, manifest, manifest.services(), ServiceField.TAGS);
     }
 
     public List<ServiceCounts> counts(Manifest manifest) {

@@ -2,6 +2,7 @@ package dev.adhoc.action.fleet;
 
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.aws.Parallel;
+import dev.adhoc.action.ecs.ServiceRollout;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.ManifestStore;
 import dev.adhoc.action.model.EnvironmentName;
@@ -63,7 +64,7 @@ public final class FleetStatus {
         int running = services.stream().mapToInt(Service::runningCount).sum();
         int desired = services.stream().mapToInt(Service::desiredCount).sum();
         Optional<Instant> lastDeploy = services.stream()
-                .map(s -> primary(s).map(Deployment::createdAt).orElse(null))
+                .map(s -> ServiceRollout.primary(s).map(Deployment::createdAt).orElse(null))
                 .filter(Objects::nonNull)
                 .max(Instant::compareTo);
         return new EnvironmentStatus(manifest.environment(), manifest.url(), state(services), images(manifest, services), created,
@@ -111,16 +112,12 @@ public final class FleetStatus {
 
     static EnvironmentStatus.State state(List<Service> services) {
         boolean deploying = services.stream().anyMatch(s -> s.deployments().size() > 1
-                || primary(s).map(d -> "IN_PROGRESS".equals(d.rolloutStateAsString())).orElse(false));
+                || ServiceRollout.primary(s).map(d -> "IN_PROGRESS".equals(d.rolloutStateAsString())).orElse(false));
         if (deploying) return EnvironmentStatus.State.DEPLOYING;
         int running = services.stream().mapToInt(Service::runningCount).sum();
         int desired = services.stream().mapToInt(Service::desiredCount).sum();
         if (desired == 0 && running == 0) return EnvironmentStatus.State.STOPPED;
         boolean allUp = services.stream().allMatch(s -> s.desiredCount() > 0 && s.runningCount() == s.desiredCount());
         return allUp ? EnvironmentStatus.State.RUNNING : EnvironmentStatus.State.PARTIALLY_RUNNING;
-    }
-
-    private static Optional<Deployment> primary(Service service) {
-        return service.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).findFirst();
     }
 }
