@@ -43,8 +43,12 @@ public final class EnvironmentRollout {
     public record ServiceChange(String service, String fromImages, String toImages, String taskDefinitionArn, Duration took) {
     }
 
-    /** What a rollout did. {@code taskDefinitions}: family → ARN in use afterwards. */
-    public record Outcome(List<ServiceChange> services, List<TaskResult> preDeployTasks, Map<String, String> taskDefinitions) {
+    /**
+     * What a rollout did. {@code taskDefinitions}: family → ARN in use afterwards; {@code images}:
+     * role → the version (tag or digest) the services run afterwards.
+     */
+    public record Outcome(List<ServiceChange> services, List<TaskResult> preDeployTasks, Map<String, String> taskDefinitions,
+            Map<String, String> images) {
     }
 
     /**
@@ -117,7 +121,8 @@ public final class EnvironmentRollout {
             TaskDefinition definition = current.apply(reference);
             inUse.put(definition.family(), definition.taskDefinitionArn());
         });
-        return new Outcome(rows, preDeploy, inUse);
+        List<TaskDefinition> serviceDefinitions = serviceDefinitionArns.values().stream().distinct().map(current).toList();
+        return new Outcome(rows, preDeploy, inUse, RunningImages.versions(manifest, serviceDefinitions));
     }
 
     /**
@@ -126,19 +131,24 @@ public final class EnvironmentRollout {
      */
     public Outcome settle(Manifest manifest, Deadline deadline, Phases phases) {
         List<Service> before = services.describeAll(manifest);
-        Map<String, DescribeTaskDefinitionResponse> described = Parallel.map(manifest.preDeployTasks(), this::describe);
+        List<String> serviceDefinitionArns = before.stream().map(Service::taskDefinition).distinct().toList();
+        // The pre-deploy families' latest revisions and the services' current ones, described once.
+        List<String> references = new ArrayList<>(manifest.preDeployTasks());
+        references.addAll(serviceDefinitionArns);
+        Map<String, TaskDefinition> described = new LinkedHashMap<>();
+        Parallel.map(references, this::describe).forEach((reference, response) -> described.put(reference, response.taskDefinition()));
         List<TaskResult> preDeploy = phases.phase("migrations", () -> runPreDeployTasks(manifest,
-                described.values().stream().map(DescribeTaskDefinitionResponse::taskDefinition).toList(), deadline));
+                manifest.preDeployTasks().stream().map(described::get).toList(), deadline));
         Map<String, String> expected = new LinkedHashMap<>();
         before.forEach(s -> expected.put(s.serviceName(), s.taskDefinition()));
         List<ServiceRollout.Completed> completed = phases.phase("rollout",
                 () -> log.group("Wait for services", () -> services.await(manifest, expected, List.of(), deadline)));
         Map<String, String> inUse = new LinkedHashMap<>();
-        described.values().forEach(d -> inUse.put(d.taskDefinition().family(), d.taskDefinition().taskDefinitionArn()));
-        before.forEach(s -> inUse.put(family(s.taskDefinition()), s.taskDefinition()));
+        described.values().forEach(d -> inUse.put(d.family(), d.taskDefinitionArn()));
         List<ServiceChange> rows = completed.stream()
                 .map(c -> new ServiceChange(c.service(), "", "", c.taskDefinitionArn(), c.took())).toList();
-        return new Outcome(rows, preDeploy, inUse);
+        return new Outcome(rows, preDeploy, inUse,
+                RunningImages.versions(manifest, serviceDefinitionArns.stream().map(described::get).toList()));
     }
 
     private List<TaskResult> runPreDeployTasks(Manifest manifest, List<TaskDefinition> definitions, Deadline deadline) {
@@ -161,11 +171,5 @@ public final class EnvironmentRollout {
 
     private DescribeTaskDefinitionResponse describe(String reference) {
         return ecs.describeTaskDefinition(r -> r.taskDefinition(reference).include(TaskDefinitionField.TAGS));
-    }
-
-    static String family(String taskDefinitionArn) {
-        String revision = ServiceRollout.revisionName(taskDefinitionArn);
-        int colon = revision.lastIndexOf(':');
-        return colon < 0 ? revision : revision.substring(0, colon);
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.adhoc.action.ecs.EnvironmentRollout;
 import dev.adhoc.action.ecs.Phases;
 import dev.adhoc.action.ecs.RolloutFailure;
-import dev.adhoc.action.ecs.RunningImages;
 import dev.adhoc.action.ecs.TaskResult;
 import dev.adhoc.action.github.GitHubPublisher;
 import dev.adhoc.action.manifest.Manifest;
@@ -72,7 +71,7 @@ final class Reporting implements Phases {
     }
 
     void succeeded(Manifest manifest, EnvironmentRollout.Outcome outcome, Optional<String> planSummary) {
-        report = report.withUrl(manifest.url()).withShellCommand(manifest.shellCommand()).withImages(images(manifest))
+        report = report.withUrl(manifest.url()).withShellCommand(manifest.shellCommand()).withImages(images(manifest, outcome))
                 .withServices(rows(outcome));
         for (TaskResult task : outcome.preDeployTasks()) {
             report = report.withTask(new EnvironmentReport.TaskResult(task.family(), task.exitCode(), task.duration()));
@@ -106,15 +105,11 @@ final class Reporting implements Phases {
         github.destroyed(report);
     }
 
-    /** Role → image now running, for the report; a report never fails the operation. */
-    private Map<String, String> images(Manifest manifest) {
+    /** Role → image the services run after the rollout, as the report shows it ({@code repo:tag} or {@code repo@sha256:...}). */
+    private static Map<String, String> images(Manifest manifest, EnvironmentRollout.Outcome outcome) {
         Map<String, String> images = new LinkedHashMap<>();
-        try {
-            new RunningImages(context.aws().ecs()).of(manifest).forEach((role, version) -> images.put(role,
-                    manifest.images().get(role) + (version.startsWith("sha256:") ? "@" : ":") + version));
-        } catch (RuntimeException e) {
-            context.log().info("(images for the report unavailable: " + e.getMessage() + ")");
-        }
+        outcome.images().forEach((role, version) -> images.put(role,
+                manifest.images().get(role) + (version.startsWith("sha256:") ? "@" : ":") + version));
         return images;
     }
 
