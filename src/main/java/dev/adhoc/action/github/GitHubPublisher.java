@@ -1,5 +1,6 @@
 package dev.adhoc.action.github;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.report.CommentMarkdown;
 import dev.adhoc.action.report.EnvironmentReport;
@@ -70,9 +71,9 @@ public final class GitHubPublisher {
     }
 
     /** The publisher for this process: GITHUB_* variables, the event, and the github-* inputs. */
-    public static GitHubPublisher fromEnvironment(Map<String, String> environment, Inputs inputs, JobLog log) {
+    public static GitHubPublisher fromEnvironment(Map<String, String> environment, Inputs inputs, JobLog log, ObjectMapper json) {
         inputs.given(dev.adhoc.action.config.Input.GITHUB_TOKEN).ifPresent(log::mask);
-        return new GitHubPublisher(GitHubSettings.from(environment, inputs), log, CALL_DEADLINE);
+        return new GitHubPublisher(GitHubSettings.from(environment, inputs, json), log, CALL_DEADLINE);
     }
 
     /** The operation started: the comment says "deploying", a deployment is created and marked in progress. */

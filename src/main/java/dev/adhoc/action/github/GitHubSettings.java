@@ -32,8 +32,8 @@ public record GitHubSettings(
         notes = List.copyOf(notes);
     }
 
-    public static GitHubSettings from(Map<String, String> environment, Inputs inputs) {
-        GitHubEvent event = GitHubEvent.read(environment, new ObjectMapper());
+    public static GitHubSettings from(Map<String, String> environment, Inputs inputs, ObjectMapper json) {
+        GitHubEvent event = GitHubEvent.read(environment, json);
         List<String> notes = new ArrayList<>();
         String apiUrl = value(environment, "GITHUB_API_URL").orElse(DEFAULT_API_URL).replaceAll("/+$", "");
         Optional<String> repository = value(environment, "GITHUB_REPOSITORY").filter(r -> r.matches("[^/\\s]+/[^/\\s]+"));

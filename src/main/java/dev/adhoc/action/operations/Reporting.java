@@ -41,7 +41,7 @@ final class Reporting implements Phases {
         EnvironmentReport report = EnvironmentReport.start(environment.value(), context.operation().id(), context.clock().instant())
                 .withRunUrl(context.runUrl());
         if (manifest.isPresent()) report = report.withUrl(manifest.get().url()).withShellCommand(manifest.get().shellCommand());
-        Reporting reporting = new Reporting(context, GitHubPublisher.fromEnvironment(context.environment(), context.inputs(), context.log()),
+        Reporting reporting = new Reporting(context, GitHubPublisher.fromEnvironment(context.environment(), context.inputs(), context.log(), context.json()),
                 report);
         // Only what changes the running environment shows it as deploying; stop and destroy end states directly.
         if (context.operation() == OperationName.CREATE || context.operation() == OperationName.DEPLOY

@@ -47,6 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GitHubPublisherTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOKEN = "ghs_16C7e42F292c6912E7710c838347Ae178B4a";
     private static final String HEAD_SHA = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
     private static final String RUN_URL = "https://github.com/acme/shop/actions/runs/1658821493";
@@ -234,7 +235,7 @@ class GitHubPublisherTest {
     @Test
     void withoutATokenNothingIsCalled() throws Exception {
         Map<String, String> environment = environment(pullRequestEvent());
-        GitHubPublisher publisher = new GitHubPublisher(GitHubSettings.from(environment, Inputs.of(Map.of())), log, QUICK);
+        GitHubPublisher publisher = new GitHubPublisher(GitHubSettings.from(environment, Inputs.of(Map.of()), JSON), log, QUICK);
         publisher.begin(deploying());
         publisher.complete(ready());
         server.verify(0, anyRequestedFor(anyUrl()));
@@ -308,7 +309,7 @@ class GitHubPublisherTest {
     void aHangingGitHubIsCutOffByTheDeadline() {
         server.stubFor(any(anyUrl()).atPriority(1).willReturn(GitHubApiStub.json(200, "{}").withFixedDelay(20_000)));
         Map<String, String> environment = environment(pullRequestEvent());
-        GitHubPublisher publisher = new GitHubPublisher(GitHubSettings.from(environment, inputs(Map.of())), log, Duration.ofMillis(500));
+        GitHubPublisher publisher = new GitHubPublisher(GitHubSettings.from(environment, inputs(Map.of()), JSON), log, Duration.ofMillis(500));
 
         assertTimeoutPreemptively(QUICK, () -> publisher.begin(deploying()));
 
@@ -323,7 +324,7 @@ class GitHubPublisherTest {
         }
         Map<String, String> environment = new HashMap<>(environment(pullRequestEvent()));
         environment.put("GITHUB_API_URL", "http://127.0.0.1:" + closedPort);
-        GitHubPublisher publisher = new GitHubPublisher(GitHubSettings.from(environment, inputs(Map.of())), log, QUICK);
+        GitHubPublisher publisher = new GitHubPublisher(GitHubSettings.from(environment, inputs(Map.of()), JSON), log, QUICK);
 
         assertTimeoutPreemptively(QUICK, () -> publisher.begin(deploying()));
 
@@ -336,7 +337,7 @@ class GitHubPublisherTest {
                 "{\"message\":\"Bad credentials: " + TOKEN + "\",\"documentation_url\":\"https://docs.github.com/rest\"}")));
 
         Map<String, String> environment = environment(pullRequestEvent());
-        GitHubPublisher.fromEnvironment(environment, inputs(Map.of()), log).begin(deploying());
+        GitHubPublisher.fromEnvironment(environment, inputs(Map.of()), log, JSON).begin(deploying());
 
         assertThat(output()).startsWith("::add-mask::" + TOKEN + "\n");
         assertThat(warnings()).hasSize(1).first().asString().contains("HTTP 401", "github-token");
@@ -356,7 +357,7 @@ class GitHubPublisherTest {
     }
 
     private GitHubPublisher publisher(String event, Map<Input, String> inputs) {
-        return new GitHubPublisher(GitHubSettings.from(environment(event), inputs(inputs)), log, QUICK);
+        return new GitHubPublisher(GitHubSettings.from(environment(event), inputs(inputs), JSON), log, QUICK);
     }
 
     private static Inputs inputs(Map<Input, String> more) {
