@@ -36,13 +36,13 @@ public record GitHubSettings(
         GitHubEvent event = GitHubEvent.read(environment, json);
         List<String> notes = new ArrayList<>();
         String apiUrl = value(environment, "GITHUB_API_URL").orElse(DEFAULT_API_URL).replaceAll("/+$", "");
-        Optional<String> repository = value(environment, "GITHUB_REPOSITORY").filter(r -> r.matches("[^/\\s]+/[^/\\s]+"));
+        Optional<String> repository = repository(environment);
         return new GitHubSettings(apiUrl,
                 inputs.given(Input.GITHUB_TOKEN),
                 repository,
                 pullRequest(inputs, event, notes),
                 event.pullRequestHeadSha().or(() -> value(environment, "GITHUB_SHA")).or(() -> value(environment, "GITHUB_REF")),
-                runUrl(environment, repository),
+                runUrl(environment),
                 deployments(inputs, notes),
                 event.fromFork(),
                 notes);
@@ -70,11 +70,17 @@ public record GitHubSettings(
         }
     }
 
-    private static Optional<String> runUrl(Map<String, String> environment, Optional<String> repository) {
+    /** The link to this workflow run, when running in GitHub Actions. */
+    public static Optional<String> runUrl(Map<String, String> environment) {
+        Optional<String> repository = repository(environment);
         Optional<String> server = value(environment, "GITHUB_SERVER_URL");
         Optional<String> runId = value(environment, "GITHUB_RUN_ID");
         if (server.isEmpty() || repository.isEmpty() || runId.isEmpty()) return Optional.empty();
         return Optional.of(server.get().replaceAll("/+$", "") + "/" + repository.get() + "/actions/runs/" + runId.get());
+    }
+
+    private static Optional<String> repository(Map<String, String> environment) {
+        return value(environment, "GITHUB_REPOSITORY").filter(r -> r.matches("[^/\\s]+/[^/\\s]+"));
     }
 
     private static Optional<String> value(Map<String, String> environment, String name) {

@@ -56,13 +56,4 @@ public record Context(
     public ManifestStore manifests() {
         return new ManifestStore(aws.ssm(), inputs.get(Input.MANIFEST_PREFIX).orElse("/adhoc"), json);
     }
-
-    /** The link to this workflow run, when running in GitHub Actions. */
-    public java.util.Optional<String> runUrl() {
-        String server = environment.get("GITHUB_SERVER_URL");
-        String repository = environment.get("GITHUB_REPOSITORY");
-        String runId = environment.get("GITHUB_RUN_ID");
-        if (server == null || repository == null || runId == null) return java.util.Optional.empty();
-        return java.util.Optional.of(server + "/" + repository + "/actions/runs/" + runId);
-    }
 }

@@ -6,6 +6,7 @@ import dev.adhoc.action.ecs.Phases;
 import dev.adhoc.action.ecs.RolloutFailure;
 import dev.adhoc.action.ecs.TaskResult;
 import dev.adhoc.action.github.GitHubPublisher;
+import dev.adhoc.action.github.GitHubSettings;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.report.EnvironmentReport;
@@ -39,7 +40,7 @@ final class Reporting implements Phases {
     /** Starts the report; create and deploy show the environment as deploying on the pull request. */
     static Reporting start(Context context, EnvironmentName environment, Optional<Manifest> manifest) {
         EnvironmentReport report = EnvironmentReport.start(environment.value(), context.operation().id(), context.clock().instant())
-                .withRunUrl(context.runUrl());
+                .withRunUrl(GitHubSettings.runUrl(context.environment()));
         if (manifest.isPresent()) report = report.withUrl(manifest.get().url()).withShellCommand(manifest.get().shellCommand());
         Reporting reporting = new Reporting(context, GitHubPublisher.fromEnvironment(context.environment(), context.inputs(), context.log(), context.json()),
                 report);
