@@ -154,7 +154,9 @@ class LifecycleIT {
 
         assertThat(destroy.exitCode()).as(destroy.log()).isZero();
         assertThat(aws.calls().stream().filter(c -> c.action().equals("RunTask")).map(c -> c.body().path("overrides").toString()))
-                .singleElement().asString().contains("dropdb");
+                .singleElement().asString().contains("DROP DATABASE");
+        assertThat(aws.calls()).filteredOn(c -> c.action().equals("DeleteSecret"))
+                .singleElement().satisfies(c -> assertThat(c.body().path("SecretId").asText()).endsWith("/" + ENV + "/database"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ssm.getParameter(r -> r.name("/adhoc/" + ENV)))
                 .isInstanceOf(ParameterNotFoundException.class);
         assertThat(terraform.terraform("examples/ad-hoc", "workspace", "list")).doesNotContain(ENV);
