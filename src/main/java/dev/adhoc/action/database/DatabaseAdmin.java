@@ -1,5 +1,6 @@
 package dev.adhoc.action.database;
 
+import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.runtime.JobLog;
@@ -34,16 +35,30 @@ public final class DatabaseAdmin {
      */
     public void ensure(EnvironmentName name) {
         EnvironmentSecret.Credentials credentials = secret.ensure(name, database, () -> RolePassword.generate(random));
-        EnvironmentRole role = new EnvironmentRole(name, RolePassword.scramVerifier(credentials.password(), random),
-                database.connectionLimit());
         try {
-            server.ensure(role);
+            server.ensure(new EnvironmentRole(name, verifier(credentials), database.connectionLimit()));
         } catch (RuntimeException failure) {
             if (credentials.created()) {
                 log.info("Removing secret " + credentials.secretName() + " again: the database step failed.");
-                secret.delete(name);
+                try {
+                    secret.delete(name);
+                } catch (RuntimeException cleanup) {
+                    log.warning("Could not remove secret " + credentials.secretName() + " again (" + cleanup.getMessage()
+                            + "); the next create uses it, or destroy removes it.");
+                }
             }
             throw failure;
+        }
+    }
+
+    private String verifier(EnvironmentSecret.Credentials credentials) {
+        try {
+            return RolePassword.scramVerifier(credentials.password(), random);
+        } catch (IllegalArgumentException e) {
+            // Only a password someone stored by hand can be like this.
+            throw new AdhocFailure("database-secret-failed", "The password in secret " + credentials.secretName() + " has characters"
+                    + " other than printable ASCII (or spaces), which the database step does not pass on. Store a password of"
+                    + " letters, digits and punctuation there, or delete the secret so a new one is made, then run again.");
         }
     }
 

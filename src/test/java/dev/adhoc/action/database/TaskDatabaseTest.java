@@ -123,6 +123,20 @@ class TaskDatabaseTest {
     }
 
     @Test
+    void aPasswordStoredByHandThatNoVerifierCanCarryIsAClearFailureBeforeAnyTask() {
+        aws.secrets().createSecret(r -> r.name(prefix + "/task-typed/database").secretString("{\"password\": \"typed by hand\"}"));
+        DatabaseAdmin admin = admin("task", new DatabaseEndpoint("db.internal", 5432, "master"), unusedTasks());
+
+        assertThatThrownBy(() -> admin.ensure(EnvironmentName.of("task-typed")))
+                .isInstanceOfSatisfying(AdhocFailure.class, f -> {
+                    assertThat(f.reason()).isEqualTo("database-secret-failed");
+                    assertThat(f.getMessage()).startsWith("The password in secret " + prefix + "/task-typed/database has characters"
+                            + " other than printable ASCII").doesNotContain("typed by hand");
+                });
+        aws.secrets().deleteSecret(r -> r.secretId(prefix + "/task-typed/database").forceDeleteWithoutRecovery(true));
+    }
+
+    @Test
     void taskModeNeedsTheAdminTaskInTheSharedManifest() {
         SharedManifest full = Fixtures.shared(new DatabaseEndpoint("db", 5432, "master"), Optional.empty());
         SharedManifest withoutTask = new SharedManifest(full.name(), full.region(), full.domain(), full.listenerArn(), full.database(),

@@ -104,6 +104,9 @@ class LifecycleIT {
                 .map(c -> c.body().path("taskDefinition").asText()).toList();
         assertThat(runTasks).hasSize(3);
         assertThat(runTasks.get(0)).contains("dbadmin");
+        // The database step's log says what it did, never the script it ran or the role's verifier.
+        assertThat(result.log()).contains("✓ database life is in place (owner life, connection limit 20)")
+                .doesNotContain("SCRAM-SHA-256$", "psql -X", "CREATE ROLE");
         assertThat(runTasks.get(1)).contains("life-migrate");
         assertThat(ssm.getParameter(r -> r.name("/adhoc/" + ENV)).parameter().value()).contains("\"cluster\":\"life\"");
         assertThat(serviceImage("life-web")).endsWith("/backend:v1");
