@@ -1,5 +1,6 @@
 package dev.adhoc.action.database;
 
+import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -25,6 +26,6 @@ final class RealServers implements ParameterResolver {
         if (type == PostgresServer.class) {
             return store.getOrComputeIfAbsent(PostgresServer.class, k -> PostgresServer.start(), PostgresServer.class);
         }
-        return store.getOrComputeIfAbsent(SshServer.class, k -> SshServer.start(), SshServer.class);
+        return store.getOrComputeIfAbsent(SshServer.class, k -> SshServer.start(Map.of()), SshServer.class);
     }
 }
