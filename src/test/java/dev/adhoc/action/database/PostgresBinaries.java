@@ -1,5 +1,6 @@
 package dev.adhoc.action.database;
 
+import dev.adhoc.action.testing.Prerequisites;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ record PostgresBinaries(Path bin, int majorVersion) {
             if (version.isPresent() && version.get() >= MINIMUM_VERSION) return new PostgresBinaries(dir, version.get());
             tooOld.add(dir + " (" + version.map(v -> "version " + v).orElse("unknown version") + ")");
         }
-        throw new IllegalStateException("The database tests need PostgreSQL " + MINIMUM_VERSION + " or later (" + String.join(", ", PROGRAMS)
+        throw new Prerequisites.Missing("The database tests need PostgreSQL " + MINIMUM_VERSION + " or later (" + String.join(", ", PROGRAMS)
                 + " in one directory) but found it in none of PATH, " + debianRoot + "/*/bin and " + localBin
                 + (tooOld.isEmpty() ? "" : " except too old in " + String.join(", ", tooOld))
                 + ": install it (Debian and Ubuntu: apt-get install postgresql; macOS: brew install postgresql) or put its bin directory on PATH.");

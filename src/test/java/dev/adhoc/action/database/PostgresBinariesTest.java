@@ -3,6 +3,7 @@ package dev.adhoc.action.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.adhoc.action.testing.Prerequisites;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,7 +63,7 @@ class PostgresBinariesTest {
         install(old, "12.3");
 
         assertThatThrownBy(() -> PostgresBinaries.find(old.toString(), root.resolve("none"), root.resolve("local")))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(Prerequisites.Missing.class)
                 .hasMessageStartingWith("The database tests need PostgreSQL 13 or later (initdb, pg_ctl, postgres, psql, createdb, dropdb"
                         + " in one directory) but found it in none of PATH, " + root.resolve("none") + "/*/bin and " + root.resolve("local"))
                 .hasMessageContaining("except too old in " + old + " (version 12)")
