@@ -103,15 +103,16 @@ final class PostgresServer implements AutoCloseable {
     }
 
     boolean databaseExists(String name) {
-        Processes.Result result = Processes.run(List.of(binaries.program("psql").toString(), "-X", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-c",
-                "SELECT count(*) FROM pg_database WHERE datname = '" + name.replace("'", "''") + "'"),
+        Processes.Result result = Processes.run(List.of(binaries.program("psql").toString(), "-X", "-t", "-A", "-v", "ON_ERROR_STOP=1",
+                "-c", "SELECT count(*) FROM pg_database WHERE datname = '" + name.replace("'", "''") + "'"),
                 clientEnvironment(), Duration.ofSeconds(30));
         if (result.exitCode() != 0) throw new IllegalStateException("psql failed: " + result.output());
         return result.stdout().strip().equals("1");
     }
 
     void dropIfExists(String name) {
-        Processes.Result result = Processes.run(List.of(binaries.program("dropdb").toString(), "--if-exists", name), clientEnvironment(), Duration.ofSeconds(30));
+        Processes.Result result = Processes.run(List.of(binaries.program("dropdb").toString(), "--if-exists", name), clientEnvironment(),
+                Duration.ofSeconds(30));
         if (result.exitCode() != 0) throw new IllegalStateException("dropdb failed: " + result.output());
     }
 

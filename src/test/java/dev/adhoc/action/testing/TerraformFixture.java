@@ -29,6 +29,7 @@ public final class TerraformFixture {
 
     /** Copies the examples and applies bootstrap and shared; takes a minute or two on the local AWS. */
     public static TerraformFixture applyShared(LocalAws aws, Path work) {
+        // Both checked before anything is copied, so a missing one is its one sentence.
         Path mirror = Prerequisites.providerMirror();
         Prerequisites.terraform();
         try {
