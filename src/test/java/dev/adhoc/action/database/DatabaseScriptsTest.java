@@ -52,14 +52,14 @@ class DatabaseScriptsTest {
         Psql.forget(postgres, name);
         EnvironmentRole role = role(name, "pw-remote");
 
-        Processes.Result created = shell(DatabaseScripts.remoteCreate(role, postgres.endpoint()),
+        Processes.Result created = shell(postgres, DatabaseScripts.remoteCreate(role, postgres.endpoint()),
                 DatabaseScripts.createInput(postgres.password(), role));
         assertThat(created.exitCode()).as(created.output()).isZero();
         assertThat(created.output()).isEqualTo("Created role scripts-remote and database scripts-remote (owner scripts-remote,"
                 + " connection limit 20).\n");
         assertThat(Psql.as(postgres, name, "pw-remote", name, "SELECT 1").stdout()).isEqualTo("1\n");
 
-        Processes.Result dropped = shell(DatabaseScripts.remoteDrop(EnvironmentName.of(name), postgres.endpoint()), postgres.password() + "\n");
+        Processes.Result dropped = shell(postgres, DatabaseScripts.remoteDrop(EnvironmentName.of(name), postgres.endpoint()), postgres.password() + "\n");
         assertThat(dropped.output()).isEqualTo("Dropped database scripts-remote and role scripts-remote.\n");
     }
 
@@ -184,7 +184,7 @@ class DatabaseScriptsTest {
         Psql.forget(postgres, master);
         Psql.master(postgres, "CREATE ROLE \"rds-like-master\" LOGIN CREATEDB CREATEROLE PASSWORD 'rds-master-pw'");
         DatabaseEndpoint asMaster = new DatabaseEndpoint("127.0.0.1", postgres.endpoint().port(), master);
-        Map<String, String> password = Map.of("PGPASSWORD", "rds-master-pw");
+        Map<String, String> password = postgres.taskEnvironment("rds-master-pw");
 
         Processes.Result created = Processes.run(DatabaseScripts.create(role(name, "pw-rds"), asMaster), password, Duration.ofSeconds(60));
         assertThat(created.exitCode()).as(created.output()).isZero();
@@ -221,7 +221,7 @@ class DatabaseScriptsTest {
     @Test
     void aWrongPasswordFailsWithTheServersMessage(PostgresServer postgres) {
         Processes.Result result = Processes.run(DatabaseScripts.create(role("scripts-denied", "pw"), postgres.endpoint()),
-                Map.of("PGPASSWORD", "not-the-password"), Duration.ofSeconds(60));
+                postgres.taskEnvironment("not-the-password"), Duration.ofSeconds(60));
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.stderr()).contains("password authentication failed");
         assertThat(postgres.databaseExists("scripts-denied")).isFalse();
@@ -237,9 +237,8 @@ class DatabaseScriptsTest {
 
     /** A session connected to the environment's database, as a running task would hold one. */
     private static Process holdSession(PostgresServer postgres, String name, String password) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-q", "-c", "SELECT pg_sleep(60)");
-        builder.environment().putAll(Map.of("PGHOST", "127.0.0.1", "PGPORT", Integer.toString(postgres.endpoint().port()),
-                "PGUSER", name, "PGPASSWORD", password, "PGDATABASE", name));
+        ProcessBuilder builder = new ProcessBuilder(Psql.command("-X", "-q", "-c", "SELECT pg_sleep(60)"));
+        builder.environment().putAll(Psql.environment(postgres, name, password, name));
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process process = builder.start();
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -251,8 +250,11 @@ class DatabaseScriptsTest {
     }
 
     /** As sshd runs an exec request: the command line through a shell, with the client's input on stdin. */
-    private static Processes.Result shell(String commandLine, String input) throws Exception {
-        Process process = new ProcessBuilder("sh", "-c", commandLine).start();
+    private static Processes.Result shell(PostgresServer postgres, String commandLine, String input) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", commandLine);
+        builder.environment().putAll(postgres.taskEnvironment(""));
+        builder.environment().remove("PGPASSWORD");
+        Process process = builder.start();
         try (var stdin = process.getOutputStream()) {
             stdin.write(input.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
@@ -264,6 +266,6 @@ class DatabaseScriptsTest {
 
     /** As the task would run it: PGPASSWORD from the task definition's secrets, everything else from argv. */
     private static Processes.Result runScript(PostgresServer postgres, List<String> command) {
-        return Processes.run(command, Map.of("PGPASSWORD", postgres.password()), Duration.ofSeconds(60));
+        return Processes.run(command, postgres.taskEnvironment(postgres.password()), Duration.ofSeconds(60));
     }
 }

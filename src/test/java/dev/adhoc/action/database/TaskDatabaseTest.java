@@ -187,7 +187,7 @@ class TaskDatabaseTest {
         return (cluster, taskDefinition, container, command, network) -> {
             calls.add(cluster + " " + taskDefinition + " " + container + " " + network.subnets());
             commands.add(command);
-            Processes.Result result = Processes.run(command, Map.of("PGPASSWORD", postgres.password()), Duration.ofSeconds(60));
+            Processes.Result result = Processes.run(command, postgres.taskEnvironment(postgres.password()), Duration.ofSeconds(60));
             result.output().lines().forEach(line -> captured.log.info(container + " | " + line));
             return result.exitCode();
         };
