@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.aws.AwsClients;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.model.EnvironmentName;
+import dev.adhoc.action.testing.LocalAws;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -49,6 +52,35 @@ class BastionDatabaseTest {
         // The password travels on the command's standard input, never in its command line.
         assertThat(ssh.log()).contains("Accepted publickey for " + ssh.user()).contains("Running IFS= read -r PGPASSWORD")
                 .doesNotContain(postgres.password());
+    }
+
+    @Test
+    void theRoleLogsInWithThePasswordFromItsSecretAndReachesOnlyItsOwnDatabase(SshServer ssh, PostgresServer postgres) throws Exception {
+        String prefix = Fixtures.uniquePrefix();
+        Psql.forget(postgres, "bastion-one");
+        Psql.forget(postgres, "bastion-two");
+        try (AwsClients aws = new AwsClients(LocalAws.shared().environment())) {
+            Inputs inputs = inputs(ssh).with(Input.SSH_KNOWN_HOSTS, ssh.knownHostsLine());
+            DatabaseAdmin admin = DatabaseAdmins.create(inputs, captured.log,
+                    Fixtures.shared(postgres.endpoint(), Optional.empty(), prefix), aws.secrets(), new ObjectMapper(), postgres::server,
+                    unusedTasks());
+            admin.ensure(EnvironmentName.of("bastion-one"));
+            admin.ensure(EnvironmentName.of("bastion-two"));
+            String one = new ObjectMapper().readTree(aws.secrets().getSecretValue(r -> r.secretId(prefix + "/bastion-one/database"))
+                    .secretString()).path("password").asText();
+
+            assertThat(Psql.as(postgres, "bastion-one", one, "bastion-one", "SELECT current_user").stdout()).isEqualTo("bastion-one\n");
+            assertThat(Psql.as(postgres, "bastion-one", one, "bastion-two", "SELECT 1").stderr())
+                    .contains("permission denied for database \"bastion-two\"");
+            assertThat(captured.text()).doesNotContain(one, "SCRAM-SHA-256$");
+            assertThat(ssh.log()).doesNotContain(one, "SCRAM-SHA-256$", postgres.password());
+
+            admin.drop(EnvironmentName.of("bastion-one"));
+            admin.drop(EnvironmentName.of("bastion-two"));
+            assertThat(postgres.databaseExists("bastion-one")).isFalse();
+            assertThat(captured.text()).contains("Dropped database bastion-one and role bastion-one.")
+                    .contains("Deleted secret " + prefix + "/bastion-one/database.");
+        }
     }
 
     @Test
