@@ -118,11 +118,12 @@ public final class Main {
         return failure.reason().equals("invalid-input") ? EXIT_USAGE : EXIT_FAILURE;
     }
 
+    /** A terminal gets the summary as plain text; the Markdown form is for GitHub's job summary only. */
     private void printForTerminal(JobSummary summary) {
-        String markdown = summary.markdown();
-        if (!markdown.isBlank()) {
+        String text = summary.text();
+        if (!text.isBlank()) {
             out.println();
-            out.print(markdown);
+            out.print(text);
         }
     }
 
