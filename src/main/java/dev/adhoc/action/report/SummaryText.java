@@ -44,7 +44,7 @@ public final class SummaryText {
         if (!report.services().isEmpty()) {
             Table table = new Table("service", "old image", "new image", "task definition", "took");
             for (ServiceRow row : report.services()) {
-                table.row(oneLine(row.service()), row.oldImage().map(SummaryText::oneLine).orElse("-"), oneLine(row.newImage()),
+                table.row(oneLine(row.service()), row.oldImage().map(SummaryText::oneLine).orElse("-"), orDash(row.newImage()),
                         row.revision() > 0 ? oneLine(row.service()) + ":" + row.revision() : "-", Durations.format(row.took()));
             }
             section(null, table, out);
@@ -110,6 +110,11 @@ public final class SummaryText {
         out.append('\n');
         if (title != null) out.append(title).append('\n');
         table.text().forEach(line -> out.append(line).append('\n'));
+    }
+
+    /** An empty cell reads as a gap in the table; a dash says there is nothing to show. */
+    private static String orDash(String text) {
+        return text == null || text.isBlank() ? "-" : oneLine(text);
     }
 
     /** A cell is one line, or the columns would no longer line up. */
