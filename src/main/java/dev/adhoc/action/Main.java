@@ -67,6 +67,11 @@ public final class Main {
         try {
             if (args.length == 0) {
                 inputs = Inputs.fromEnvironment(environment);
+                // Run bare at a terminal, the program says what it does rather than that an input is missing.
+                if (!githubActions && inputs.given(Input.OPERATION).isEmpty()) {
+                    out.print(CommandLine.overview());
+                    return EXIT_USAGE;
+                }
             } else {
                 CommandLine command = CommandLine.parse(args, environment);
                 switch (command.kind()) {

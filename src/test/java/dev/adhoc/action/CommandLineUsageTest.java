@@ -38,6 +38,17 @@ class CommandLineUsageTest {
     }
 
     @Test
+    void runBareAtATerminalItShowsTheVerbs() {
+        Program.Result bare = program().cli();
+        assertThat(bare.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(bare.log()).isEqualTo(program().cli("help").log()).startsWith("adhoc: ");
+        // With its inputs as variables it is still the Action's program, as the image runs it in other CIs.
+        Program.Result variables = program().env("INPUT_OPERATION", "deplyo").cli();
+        assertThat(variables.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(variables.log()).startsWith("Error: Unknown operation 'deplyo'");
+    }
+
+    @Test
     void eachVerbsHelpListsItsFlagsAndDefaultsWhicheverWayItIsAsked() {
         for (Verb verb : Verb.values()) {
             String expected = program().cli("help", verb.id()).log();

@@ -93,8 +93,13 @@ public record CommandLine(Kind kind, Inputs inputs, Optional<Verb> helpTopic) {
                 + " " + where + " lists the flags.");
     }
 
+    /** The verbs, one line each: what {@code adhoc help} prints. */
+    public static String overview() {
+        return Help.verbs();
+    }
+
     /** What {@code help} prints: the verbs, or one verb's flags with their defaults. */
     public String usage() {
-        return helpTopic.map(Help::verb).orElseGet(Help::verbs);
+        return helpTopic.map(Help::verb).orElseGet(CommandLine::overview);
     }
 }
