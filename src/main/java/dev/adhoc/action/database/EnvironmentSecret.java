@@ -71,12 +71,9 @@ public final class EnvironmentSecret {
                 throw failed("Creating", name, e);
             }
         }
-        String password = password(name, stored.get()).orElseGet(() -> {
-            String replacement = newPassword.get();
-            log.mask(replacement);
-            log.warning("Secret " + name + " holds no password: a new one is stored.");
-            return replacement;
-        });
+        Optional<String> kept = password(name, stored.get());
+        String password = kept.orElseGet(newPassword);
+        log.mask(password);
         String current = document(environment, database, password);
         if (!sameJson(stored.get(), current)) {
             try {
@@ -85,7 +82,11 @@ public final class EnvironmentSecret {
                 throw failed("Updating", name, e);
             }
         }
-        log.info("Secret " + name + " exists: its password is kept.");
+        if (kept.isPresent()) {
+            log.info("Secret " + name + " exists: its password is kept.");
+        } else {
+            log.warning("Secret " + name + " held no password: a new one is stored.");
+        }
         return new Credentials(name, password, false);
     }
 
