@@ -23,6 +23,7 @@ locals {
 module "environment" {
   source = "../../terraform/modules/environment"
 
+  name_prefix               = local.shared.name_prefix
   environment               = var.environment
   backend_image_repository  = coalesce(var.backend_image_repository, "${local.ecr_registry}/backend")
   frontend_image_repository = coalesce(var.frontend_image_repository, "${local.ecr_registry}/frontend")

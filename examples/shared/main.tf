@@ -55,6 +55,7 @@ module "shared" {
   source = "../../terraform/modules/shared"
 
   name            = var.name
+  name_prefix     = var.name_prefix
   domain          = var.domain
   route53_zone_id = local.route53_zone_id
   certificate_arn = var.certificate_arn != null ? var.certificate_arn : aws_acm_certificate_validation.wildcard[0].certificate_arn

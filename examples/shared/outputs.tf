@@ -1,5 +1,10 @@
 # Everything examples/ad-hoc reads through terraform_remote_state.
 
+output "name_prefix" {
+  description = "Prefix of every per-environment AWS name."
+  value       = module.shared.name_prefix
+}
+
 output "region" {
   description = "Region of the shared stack."
   value       = module.shared.region

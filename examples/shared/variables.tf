@@ -10,6 +10,12 @@ variable "name" {
   default     = "adhoc"
 }
 
+variable "name_prefix" {
+  description = "Prefix of every per-environment AWS name (environments read it from this stack)."
+  type        = string
+  default     = "adhoc"
+}
+
 variable "domain" {
   description = "Domain environments live under (`<env>.<domain>`)."
   type        = string

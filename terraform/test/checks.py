@@ -12,6 +12,12 @@ from botocore.exceptions import ClientError
 PREFIX = os.environ.get("MANIFEST_PREFIX", "/adhoc")
 DOMAIN = os.environ.get("DOMAIN", "adhoc.test")
 REGION = os.environ.get("AWS_REGION", "us-east-1")
+NAME_PREFIX = os.environ.get("NAME_PREFIX", "adhoc")
+
+
+def named(env):
+    """Every AWS name of an environment starts with <name prefix>-<env>."""
+    return f"{NAME_PREFIX}-{env}"
 
 
 def client(name):
@@ -68,9 +74,10 @@ def check_shared_manifest():
     p = parameter(f"{PREFIX}/_shared")
     expect(p is not None, f"no SSM parameter {PREFIX}/_shared")
     m = json.loads(p["Value"])
-    want = {"version", "name", "region", "domain", "listenerArn", "database", "bastion", "dbAdmin"}
+    want = {"version", "name", "namePrefix", "region", "domain", "listenerArn", "database", "bastion", "dbAdmin"}
     expect(set(m) == want, f"shared manifest keys {sorted(m)} != {sorted(want)}")
-    expect(m["version"] == 1 and m["domain"] == DOMAIN and m["region"] == REGION, f"bad header: {m}")
+    expect(m["version"] == 1 and m["domain"] == DOMAIN and m["region"] == REGION
+           and m["namePrefix"] == NAME_PREFIX, f"bad header: {m}")
     expect(":listener/app/" in m["listenerArn"], f"listenerArn {m['listenerArn']}")
     db = m["database"]
     expect(set(db) == {"host", "port", "username", "masterSecretArn"}, f"database keys {sorted(db)}")
@@ -95,32 +102,33 @@ def check_manifest(env, priority, backend_image):
     want = {"version", "environment", "url", "region", "cluster", "services", "preDeployTasks",
             "network", "images", "exec", "listenerRulePriority"}
     expect(set(m) == want, f"manifest keys {sorted(m)} != {sorted(want)}")
-    expect(m["version"] == 1 and m["environment"] == env and m["cluster"] == env, f"header {m}")
+    n = named(env)
+    expect(m["version"] == 1 and m["environment"] == env and m["cluster"] == n, f"header {m}")
     expect(m["url"] == f"https://{env}.{DOMAIN}", f"url {m['url']}")
-    expect(m["services"] == [f"{env}-{s}" for s in ("web", "worker", "beat", "frontend", "redis")],
+    expect(m["services"] == [f"{n}-{s}" for s in ("web", "worker", "beat", "frontend", "redis")],
            f"services {m['services']}")
-    expect(m["preDeployTasks"] == [f"{env}-migrate", f"{env}-collectstatic"], f"preDeployTasks {m['preDeployTasks']}")
-    expect(m["exec"] == {"service": f"{env}-web", "container": "web"}, f"exec {m['exec']}")
+    expect(m["preDeployTasks"] == [f"{n}-migrate", f"{n}-collectstatic"], f"preDeployTasks {m['preDeployTasks']}")
+    expect(m["exec"] == {"service": f"{n}-web", "container": "web"}, f"exec {m['exec']}")
     expect(m["listenerRulePriority"] == int(priority), f"listenerRulePriority {m['listenerRulePriority']}")
     expect(m["network"]["assignPublicIp"] == "DISABLED" and m["network"]["subnets"], f"network {m['network']}")
     expect(set(m["images"]) == {"backend", "frontend"}, f"images {m['images']}")
     ecs = client("ecs")
-    svcs = ecs.describe_services(cluster=env, services=m["services"])["services"]
+    svcs = ecs.describe_services(cluster=n, services=m["services"])["services"]
     expect(sorted(s["serviceName"] for s in svcs if s["status"] == "ACTIVE") == sorted(m["services"]),
-           f"services in cluster {env}: {[(s['serviceName'], s['status']) for s in svcs]}")
-    for family in m["preDeployTasks"] + [f"{env}-web", f"{env}-worker", f"{env}-beat"]:
+           f"services in cluster {n}: {[(s['serviceName'], s['status']) for s in svcs]}")
+    for family in m["preDeployTasks"] + [f"{n}-web", f"{n}-worker", f"{n}-beat"]:
         c = ecs.describe_task_definition(taskDefinition=family)["taskDefinition"]["containerDefinitions"][0]
         expect(c["image"] == backend_image, f"{family} image {c['image']} != {backend_image}")
         names = {e["name"] for e in c.get("environment", [])}
         expect("DATABASE_PASSWORD" not in names, f"{family}: password as a plain variable")
         expect(any(s["name"] == "DATABASE_PASSWORD" for s in c.get("secrets", [])), f"{family}: no password secret")
         opts = c["logConfiguration"]["options"]
-        expect(opts["awslogs-group"].startswith(f"/adhoc/{env}/") and opts.get("awslogs-stream-prefix"),
+        expect(opts["awslogs-group"].startswith(f"/{NAME_PREFIX}/{env}/") and opts.get("awslogs-stream-prefix"),
                f"{family} logs {opts}")
-    web = ecs.describe_task_definition(taskDefinition=f"{env}-web")["taskDefinition"]["containerDefinitions"][0]
+    web = ecs.describe_task_definition(taskDefinition=f"{n}-web")["taskDefinition"]["containerDefinitions"][0]
     envvars = {e["name"]: e["value"] for e in web["environment"]}
     ns = json.loads(parameter(f"{PREFIX}/_shared")["Value"])  # namespace is <name>.internal
-    redis = f"redis://{env}-redis.{ns['name']}.internal:6379/0"
+    redis = f"redis://{n}-redis.{ns['name']}.internal:6379/0"
     expect(envvars.get("REDIS_URL") == redis and envvars.get("CELERY_BROKER_URL") == redis, f"redis url {envvars}")
     expect(envvars.get("DATABASE_NAME") == env and envvars.get("DJANGO_ALLOWED_HOSTS") == f"{env}.{DOMAIN}",
            f"app settings {envvars}")
@@ -134,8 +142,8 @@ def check_rules(env, priority):
     expect(paths(rules[p + 1]) == [], f"frontend rule has paths {paths(rules[p + 1])}")
     tgs = {t["TargetGroupArn"]: t for t in client("elbv2").describe_target_groups()["TargetGroups"]}
     fwd = lambda r: tgs[r["Actions"][0]["TargetGroupArn"]]
-    expect(fwd(rules[p])["TargetGroupName"] == f"{env}-web", "backend rule does not forward to web")
-    expect(fwd(rules[p + 1])["TargetGroupName"] == f"{env}-frontend", "frontend rule does not forward to frontend")
+    expect(fwd(rules[p])["TargetGroupName"] == f"{named(env)}-web", "backend rule does not forward to web")
+    expect(fwd(rules[p + 1])["TargetGroupName"] == f"{named(env)}-fe", "frontend rule does not forward to frontend")
     for r in (p, p + 1):
         t = fwd(rules[r])
         expect(t["TargetType"] == "ip" and t["HealthyThresholdCount"] == 2, f"target group {t['TargetGroupName']}")
@@ -156,33 +164,66 @@ def check_discovery(env):
     expect(len(ns) == 1, f"namespace {ns_name} not found")
     names = [s["Name"] for s in sd.list_services(
         Filters=[{"Name": "NAMESPACE_ID", "Values": [ns[0]["Id"]], "Condition": "EQ"}])["Services"]]
-    expect(f"{env}-redis" in names, f"{env}-redis not in namespace {ns_name}: {names}")
-    svc = client("ecs").describe_services(cluster=env, services=[f"{env}-redis"])["services"][0]
-    expect(svc.get("serviceRegistries"), f"{env}-redis has no service registry")
+    n = named(env)
+    expect(f"{n}-redis" in names, f"{n}-redis not in namespace {ns_name}: {names}")
+    svc = client("ecs").describe_services(cluster=n, services=[f"{n}-redis"])["services"][0]
+    expect(svc.get("serviceRegistries"), f"{n}-redis has no service registry")
 
 
 def check_gone(env):
     expect(parameter(f"{PREFIX}/{env}") is None, f"SSM {PREFIX}/{env} still there")
-    clusters = client("ecs").describe_clusters(clusters=[env])["clusters"]
-    expect(not [c for c in clusters if c["status"] == "ACTIVE"], f"cluster {env} still ACTIVE")
+    clusters = client("ecs").describe_clusters(clusters=[named(env)])["clusters"]
+    expect(not [c for c in clusters if c["status"] == "ACTIVE"], f"cluster {named(env)} still ACTIVE")
     expect(rules_for(env) == {}, f"listener rules of {env} still there: {sorted(rules_for(env))}")
     tgs = [t["TargetGroupName"] for t in client("elbv2").describe_target_groups()["TargetGroups"]]
-    expect(not [t for t in tgs if t.startswith(f"{env}-")], f"target groups of {env} still there: {tgs}")
+    expect(not [t for t in tgs if t.startswith(f"{named(env)}-")], f"target groups of {env} still there: {tgs}")
     buckets = [b["Name"] for b in client("s3").list_buckets()["Buckets"]]
-    expect(not [b for b in buckets if f"-{env}-" in b], f"bucket of {env} still there: {buckets}")
-    groups = client("logs").describe_log_groups(logGroupNamePrefix=f"/adhoc/{env}/")["logGroups"]
+    expect(not [b for b in buckets if b.startswith(f"{named(env)}-")], f"bucket of {env} still there: {buckets}")
+    groups = client("logs").describe_log_groups(logGroupNamePrefix=f"/{NAME_PREFIX}/{env}/")["logGroups"]
     expect(groups == [], f"log groups of {env} still there")
 
 
 def check_intact(env, priority):
     manifest(env)
-    clusters = client("ecs").describe_clusters(clusters=[env])["clusters"]
-    expect([c["status"] for c in clusters] == ["ACTIVE"], f"cluster {env}: {clusters}")
+    clusters = client("ecs").describe_clusters(clusters=[named(env)])["clusters"]
+    expect([c["status"] for c in clusters] == ["ACTIVE"], f"cluster {named(env)}: {clusters}")
     check_rules(env, priority)
     check_discovery(env)
 
 
+# What RegisterTaskDefinition does not accept among DescribeTaskDefinition's fields.
+READ_ONLY = {"taskDefinitionArn", "revision", "status", "requiresAttributes", "compatibilities",
+             "registeredAt", "registeredBy", "deregisteredAt"}
+
+
+def check_redeploy(env, repository, tag):
+    """Does what the program's deploy does: registers a copy of every task definition whose
+    image is in `repository` with `repository:tag` (every field and tag kept) and points the
+    services at the new revisions."""
+    ecs = client("ecs")
+    m = manifest(env)
+    running = {s["taskDefinition"]: s["serviceName"]
+               for s in ecs.describe_services(cluster=m["cluster"], services=m["services"])["services"]}
+    changed = 0
+    for reference in list(running) + m["preDeployTasks"]:
+        described = ecs.describe_task_definition(taskDefinition=reference, include=["TAGS"])
+        td = {k: v for k, v in described["taskDefinition"].items() if k not in READ_ONLY}
+        containers = [c for c in td["containerDefinitions"] if c["image"].startswith(repository)]
+        if not containers:
+            continue
+        for c in containers:
+            c["image"] = f"{repository}:{tag}"
+        if described.get("tags"):
+            td["tags"] = described["tags"]
+        arn = ecs.register_task_definition(**td)["taskDefinition"]["taskDefinitionArn"]
+        if reference in running:
+            ecs.update_service(cluster=m["cluster"], service=running[reference], taskDefinition=arn)
+        changed += 1
+    expect(changed >= 5, f"only {changed} task definitions use {repository}")
+
+
 CHECKS = {
+    "redeploy": check_redeploy,
     "shared-manifest": check_shared_manifest,
     "manifest": check_manifest,
     "rules": check_rules,

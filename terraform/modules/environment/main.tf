@@ -5,7 +5,10 @@ data "aws_caller_identity" "current" {}
 data "aws_partition" "current" {}
 
 locals {
-  env  = var.environment
+  env = var.environment
+  # Every AWS name of the environment starts with this, so IAM policies can name exactly the
+  # previews' resources: cluster `<prefix>-<env>`, services `<prefix>-<env>-<role>`, ...
+  name = "${var.name_prefix}-${var.environment}"
   host = "${var.environment}.${var.domain}"
   url  = "https://${local.host}"
 
@@ -15,10 +18,10 @@ locals {
   backend_image  = startswith(var.backend_image_tag, "sha256:") ? "${var.backend_image_repository}@${var.backend_image_tag}" : "${var.backend_image_repository}:${var.backend_image_tag}"
   frontend_image = startswith(var.frontend_image_tag, "sha256:") ? "${var.frontend_image_repository}@${var.frontend_image_tag}" : "${var.frontend_image_repository}:${var.frontend_image_tag}"
 
-  redis_host = "${var.environment}-redis.${var.service_discovery_namespace_name}"
+  redis_host = "${local.name}-redis.${var.service_discovery_namespace_name}"
   redis_url  = "redis://${local.redis_host}:6379/0"
 
-  bucket_name = "${var.name_prefix}-${var.environment}-${data.aws_caller_identity.current.account_id}-${data.aws_region.current.name}"
+  bucket_name = "${local.name}-${data.aws_caller_identity.current.account_id}-${data.aws_region.current.name}"
 
   default_sizes = {
     web           = { cpu = 512, memory = 1024 }
@@ -113,7 +116,7 @@ locals {
 ################################################################################
 
 resource "aws_ecs_cluster" "this" {
-  name = local.env
+  name = local.name
 
   setting {
     name  = "containerInsights"
@@ -136,7 +139,7 @@ resource "aws_ecs_cluster_capacity_providers" "this" {
 resource "aws_cloudwatch_log_group" "this" {
   for_each = local.tasks
 
-  name              = "/adhoc/${local.env}/${each.key}"
+  name              = "/${var.name_prefix}/${local.env}/${each.key}"
   retention_in_days = var.log_retention_days
 
   tags = local.tags
@@ -158,7 +161,7 @@ data "aws_iam_policy_document" "ecs_tasks_assume" {
 }
 
 resource "aws_iam_role" "task" {
-  name               = "${var.name_prefix}-${local.env}-task"
+  name               = "${local.name}-task"
   description        = "Application role of ad hoc environment ${local.env}"
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
 

@@ -5,7 +5,7 @@
 resource "aws_ecs_task_definition" "this" {
   for_each = local.tasks
 
-  family                   = "${local.env}-${each.key}"
+  family                   = "${local.name}-${each.key}"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = local.sizes[each.key].cpu
@@ -44,7 +44,7 @@ resource "aws_ecs_task_definition" "this" {
 ################################################################################
 
 resource "aws_service_discovery_service" "redis" {
-  name          = "${local.env}-redis"
+  name          = "${local.name}-redis"
   force_destroy = true
 
   dns_config {
@@ -67,7 +67,7 @@ resource "aws_service_discovery_service" "redis" {
 resource "aws_ecs_service" "this" {
   for_each = local.services
 
-  name                    = "${local.env}-${each.key}"
+  name                    = "${local.name}-${each.key}"
   cluster                 = aws_ecs_cluster.this.arn
   task_definition         = aws_ecs_task_definition.this[each.key].arn
   desired_count           = local.desired_counts[each.key]

@@ -3,7 +3,7 @@
 ################################################################################
 
 variable "environment" {
-  description = "Name of the ad hoc environment: a DNS label used in every resource name (`<env>-web`, `<env>.<domain>`, ...)."
+  description = "Name of the ad hoc environment: a DNS label used in every resource name (`<prefix>-<env>-web`, `<env>.<domain>`, ...)."
   type        = string
 
   validation {
@@ -294,13 +294,13 @@ variable "health_check_grace_period_seconds" {
 }
 
 variable "name_prefix" {
-  description = "Prefix of the names that need one to be scoped in IAM policies: the bucket `<prefix>-<environment>-<account>-<region>` and the task role `<prefix>-<environment>-task`."
+  description = "Prefix of every AWS name of the environment: cluster `<prefix>-<env>`, services and task-definition families `<prefix>-<env>-<role>`, target groups `<prefix>-<env>-web`/`-fe`, log groups `/<prefix>/<env>/<role>`, bucket, task role `<prefix>-<env>-task`, Cloud Map service `<prefix>-<env>-redis`, security group `<prefix>-<env>-tasks`. The shared stack's `name_prefix`; IAM policies are scoped to it."
   type        = string
   default     = "adhoc"
 
   validation {
-    condition     = can(regex("^[a-z][a-z0-9-]{0,9}$", var.name_prefix))
-    error_message = "name_prefix must be 1-10 lower-case letters, digits or hyphens, starting with a letter."
+    condition     = can(regex("^[a-z][a-z0-9]{0,9}$", var.name_prefix))
+    error_message = "name_prefix must be 1-10 lower-case letters or digits, starting with a letter."
   }
 }
 
@@ -320,7 +320,7 @@ variable "manifest_prefix" {
 }
 
 variable "log_retention_days" {
-  description = "Retention of the environment's log groups `/adhoc/<environment>/<service>`."
+  description = "Retention of the environment's log groups `/<prefix>/<environment>/<service>`."
   type        = number
   default     = 7
 

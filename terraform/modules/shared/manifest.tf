@@ -6,6 +6,7 @@ locals {
   shared_manifest = {
     version     = 1
     name        = var.name
+    namePrefix  = var.name_prefix
     region      = data.aws_region.current.name
     domain      = var.domain
     listenerArn = aws_lb_listener.https.arn

@@ -3,6 +3,11 @@ output "name" {
   value       = var.name
 }
 
+output "name_prefix" {
+  description = "Prefix of every per-environment AWS name; pass it to modules/environment."
+  value       = var.name_prefix
+}
+
 output "region" {
   description = "Region of the shared stack."
   value       = data.aws_region.current.name

@@ -9,6 +9,17 @@ variable "name" {
   }
 }
 
+variable "name_prefix" {
+  description = "Prefix of every per-environment AWS name (`<prefix>-<env>`, `<prefix>-<env>-web`, `/<prefix>/<env>/...`, secrets `<prefix>/<env>/...`); environments read it from the shared manifest (`namePrefix`). The workflow policy and the execution role are scoped to it."
+  type        = string
+  default     = "adhoc"
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9]{0,9}$", var.name_prefix))
+    error_message = "name_prefix must be 1-10 lower-case letters or digits, starting with a letter."
+  }
+}
+
 variable "domain" {
   description = "DNS domain under which environments get their host names (`<env>.<domain>`)."
   type        = string
