@@ -13,6 +13,11 @@ resource "aws_ecs_task_definition" "this" {
   execution_role_arn       = var.execution_role_arn
   task_role_arn            = each.value.image == "backend" ? aws_iam_role.task.arn : null
 
+  # `deploy` registers revisions between applies (same fields, new image). Reading the family's
+  # latest ACTIVE revision instead of the one in the state makes an apply with the running tags
+  # plan no change here, and none on the services, which then reference that same revision.
+  track_latest = true
+
   runtime_platform {
     operating_system_family = "LINUX"
     cpu_architecture        = "X86_64"
