@@ -25,9 +25,14 @@ output "private_subnet_ids" {
   value       = module.shared.private_subnet_ids
 }
 
-output "ecs_tasks_security_group_id" {
-  description = "Security group of ECS tasks."
-  value       = module.shared.ecs_tasks_security_group_id
+output "alb_security_group_id" {
+  description = "Security group of the shared ALB (environments admit it on their container ports)."
+  value       = module.shared.alb_security_group_id
+}
+
+output "database_clients_security_group_id" {
+  description = "Security group environments' tasks carry to reach postgres."
+  value       = module.shared.database_clients_security_group_id
 }
 
 output "alb_listener_arn" {

@@ -191,6 +191,95 @@ def check_intact(env, priority):
     check_discovery(env)
 
 
+def shared_manifest():
+    return json.loads(parameter(f"{PREFIX}/_shared")["Value"])
+
+
+def group_id(reference):
+    """moto reports a referenced group as <account>/<group id>; AWS as the id."""
+    return reference.split("/")[-1]
+
+
+def ingress(group):
+    """The group's ingress as {(port, source)}: source a group id or a CIDR block."""
+    out = set()
+    for p in client("ec2").describe_security_groups(GroupIds=[group])["SecurityGroups"][0]["IpPermissions"]:
+        port = p.get("FromPort", -1)
+        expect(p.get("ToPort", -1) == port, f"{group}: port range {p}")
+        out |= {(port, group_id(pair["GroupId"])) for pair in p.get("UserIdGroupPairs", [])}
+        out |= {(port, r["CidrIp"]) for r in p.get("IpRanges", [])} | {(port, r["CidrIpv6"]) for r in p.get("Ipv6Ranges", [])}
+        out |= {(port, r["PrefixListId"]) for r in p.get("PrefixListIds", [])}
+    return out
+
+
+def alb_security_group():
+    elb = client("elbv2")
+    listener = elb.describe_listeners(ListenerArns=[listener_arn()])["Listeners"][0]
+    return elb.describe_load_balancers(LoadBalancerArns=[listener["LoadBalancerArn"]])["LoadBalancers"][0]["SecurityGroups"][0]
+
+
+def check_isolation(*envs):
+    """Each environment's tasks carry their own group and the database-clients group; the own
+    group admits only the ALB on the container ports and itself on redis; the clients group
+    admits nothing; postgres admits only the clients group (and the bastion)."""
+    ecs, ec2 = client("ecs"), client("ec2")
+    shared = shared_manifest()
+    clients = shared["dbAdmin"]["network"]["securityGroups"]
+    expect(len(clients) == 1, f"dbAdmin security groups {clients}")
+    expect(ingress(clients[0]) == set(), f"database-clients group admits {ingress(clients[0])}")
+    alb = alb_security_group()
+    own = {}
+    for env in envs:
+        m = manifest(env)
+        groups = m["network"]["securityGroups"]
+        mine = [g for g in groups if g not in clients]
+        expect(len(mine) == 1 and len(groups) == 2, f"{env}: security groups {groups}")
+        own[env] = mine[0]
+        described = ec2.describe_security_groups(GroupIds=mine)["SecurityGroups"][0]
+        expect(described["GroupName"] == f"{named(env)}-tasks", f"{env}: group name {described['GroupName']}")
+        want = {(8000, alb), (80, alb), (6379, mine[0])}
+        expect(ingress(mine[0]) == want, f"{env}: ingress {ingress(mine[0])} != {want}")
+        for svc in ecs.describe_services(cluster=m["cluster"], services=m["services"])["services"]:
+            carried = svc["networkConfiguration"]["awsvpcConfiguration"]["securityGroups"]
+            expect(sorted(carried) == sorted(groups), f"{svc['serviceName']} carries {carried}, manifest {groups}")
+    expect(len(set(own.values())) == len(envs), f"environments share a group: {own}")
+    rds = ec2.describe_security_groups(Filters=[{"Name": "group-name", "Values": [f"{shared['name']}-rds"]}])["SecurityGroups"]
+    expect(len(rds) == 1, f"RDS group {shared['name']}-rds not found")
+    sources = {source for port, source in ingress(rds[0]["GroupId"]) if port == 5432}
+    expect(clients[0] in sources and not sources & set(own.values()) and all(x.startswith("sg-") for x in sources),
+           f"postgres admits {sources}")
+
+
+def check_health_checks(env, start_seconds="20"):
+    """The module's health-check settings on the real resources, and the README's arithmetic:
+    a web task that never answers fails the rollout (3 failed tasks, ECS's minimum circuit-
+    breaker threshold) within 2 minutes; a healthy rollout's floor stays within 90 s. Task start
+    (provisioning, image pull) is assumed to take start_seconds."""
+    elb, ecs = client("elbv2"), client("ecs")
+    m = manifest(env)
+    groups = {t["TargetGroupName"]: t for t in elb.describe_target_groups()["TargetGroups"]}
+    for name, path in ((f"{named(env)}-web", "/healthz"), (f"{named(env)}-fe", "/")):
+        t = groups[name]
+        expect(t["HealthCheckPath"] == path and t["Matcher"]["HttpCode"] == "200", f"{name}: {t['HealthCheckPath']} {t['Matcher']}")
+        expect((t["HealthCheckIntervalSeconds"], t["HealthCheckTimeoutSeconds"], t["HealthyThresholdCount"],
+                t["UnhealthyThresholdCount"]) == (5, 3, 2, 2), f"{name}: health check {t}")
+        attributes = {a["Key"]: a["Value"] for a in elb.describe_target_group_attributes(
+            TargetGroupArn=t["TargetGroupArn"])["Attributes"]}
+        expect(attributes["deregistration_delay.timeout_seconds"] == "5", f"{name}: {attributes}")
+    web = groups[f"{named(env)}-web"]
+    interval, timeout = web["HealthCheckIntervalSeconds"], web["HealthCheckTimeoutSeconds"]
+    healthy, unhealthy = web["HealthyThresholdCount"], web["UnhealthyThresholdCount"]
+    services = {s["serviceName"]: s for s in ecs.describe_services(cluster=m["cluster"], services=m["services"])["services"]}
+    grace = services[f"{named(env)}-web"].get("healthCheckGracePeriodSeconds")
+    expect(grace == 10 and services[f"{named(env)}-frontend"].get("healthCheckGracePeriodSeconds") == 10,
+           f"grace periods {[(n, s.get('healthCheckGracePeriodSeconds')) for n, s in services.items()]}")
+    start, drain = int(start_seconds), 5
+    failed_task = start + max(grace, unhealthy * interval + timeout) + drain
+    expect(3 * failed_task <= 120, f"a never-healthy rollout takes 3 x {failed_task} s > 120 s")
+    floor = start + healthy * interval + timeout + drain
+    expect(floor <= 90, f"a healthy rollout's floor is {floor} s > 90 s")
+
+
 # What RegisterTaskDefinition does not accept among DescribeTaskDefinition's fields.
 READ_ONLY = {"taskDefinitionArn", "revision", "status", "requiresAttributes", "compatibilities",
              "registeredAt", "registeredBy", "deregisteredAt"}
@@ -223,6 +312,8 @@ def check_redeploy(env, repository, tag):
 
 
 CHECKS = {
+    "isolation": check_isolation,
+    "health-checks": check_health_checks,
     "redeploy": check_redeploy,
     "shared-manifest": check_shared_manifest,
     "manifest": check_manifest,

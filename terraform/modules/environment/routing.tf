@@ -17,16 +17,16 @@ resource "aws_lb_target_group" "this" {
   target_type = "ip"
   vpc_id      = var.vpc_id
 
-  # Ad hoc environments favour fast rollouts over draining long requests.
+  # Fast rollouts and fast failures; the arithmetic is in the README ("Health checks").
   deregistration_delay = 5
 
   health_check {
     path                = var.health_check_paths[each.key]
-    matcher             = "200-399"
-    interval            = 6
-    timeout             = 4
+    matcher             = "200"
+    interval            = 5
+    timeout             = 3
     healthy_threshold   = 2
-    unhealthy_threshold = 3
+    unhealthy_threshold = 2
   }
 
   lifecycle {

@@ -95,7 +95,7 @@ resource "aws_ecs_service" "this" {
 
   network_configuration {
     subnets          = var.private_subnet_ids
-    security_groups  = [var.ecs_tasks_security_group_id]
+    security_groups  = local.security_groups
     assign_public_ip = false
   }
 

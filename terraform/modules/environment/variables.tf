@@ -82,9 +82,25 @@ variable "private_subnet_ids" {
   }
 }
 
-variable "ecs_tasks_security_group_id" {
-  description = "Security group of ECS tasks (reachable from the ALB and from each other)."
+variable "alb_security_group_id" {
+  description = "Security group of the ALB the environment is placed on; the environment's own group admits it on the web and frontend container ports only."
   type        = string
+}
+
+variable "database_clients_security_group_id" {
+  description = "The shared stack's database-clients group (no ingress), carried by every task next to the environment's own group so postgres admits it."
+  type        = string
+}
+
+variable "egress_ports" {
+  description = "TCP ports the environment's tasks may open to anywhere (image pulls and AWS APIs need 443). Postgres is allowed by the database-clients group, redis within the environment."
+  type        = list(number)
+  default     = [80, 443]
+
+  validation {
+    condition     = alltrue([for p in var.egress_ports : p >= 1 && p <= 65535 && floor(p) == p])
+    error_message = "egress_ports must be TCP port numbers (1-65535)."
+  }
 }
 
 variable "alb_listener_arn" {
@@ -204,12 +220,17 @@ variable "frontend_port" {
 }
 
 variable "health_check_paths" {
-  description = "Target-group health-check paths."
+  description = "Target-group health-check paths. The ALB sends the target's IP as Host, so the web path must be answered before Django checks ALLOWED_HOSTS (see the README's one-line middleware); nginx answers `/` for any Host."
   type = object({
-    web      = optional(string, "/api/health/")
+    web      = optional(string, "/healthz")
     frontend = optional(string, "/")
   })
   default = {}
+
+  validation {
+    condition     = startswith(var.health_check_paths.web, "/") && startswith(var.health_check_paths.frontend, "/")
+    error_message = "health_check_paths must be absolute paths."
+  }
 }
 
 ################################################################################
@@ -288,9 +309,14 @@ variable "services_use_cluster_default_strategy" {
 }
 
 variable "health_check_grace_period_seconds" {
-  description = "Grace period before load-balancer health checks count for web and frontend."
+  description = "Seconds after a web or frontend task starts during which ECS ignores failed load-balancer health checks. Small, so a task that never answers fails fast (see the README's arithmetic); raise it for an application that needs longer to answer its health path."
   type        = number
-  default     = 60
+  default     = 10
+
+  validation {
+    condition     = var.health_check_grace_period_seconds >= 0 && var.health_check_grace_period_seconds <= 300
+    error_message = "health_check_grace_period_seconds must be between 0 and 300."
+  }
 }
 
 variable "name_prefix" {

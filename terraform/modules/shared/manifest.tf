@@ -26,7 +26,7 @@ locals {
       container      = "psql"
       network = {
         subnets        = [for s in aws_subnet.private : s.id]
-        securityGroups = [aws_security_group.tasks.id]
+        securityGroups = [aws_security_group.db_clients.id]
         assignPublicIp = "DISABLED"
       }
     }

@@ -33,9 +33,9 @@ output "alb_security_group_id" {
   value       = aws_security_group.alb.id
 }
 
-output "ecs_tasks_security_group_id" {
-  description = "ID of the security group every ad hoc ECS task runs in."
-  value       = aws_security_group.tasks.id
+output "database_clients_security_group_id" {
+  description = "ID of the group (no ingress) every environment's tasks carry next to their own so the RDS group admits them on 5432."
+  value       = aws_security_group.db_clients.id
 }
 
 output "rds_security_group_id" {
