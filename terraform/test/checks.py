@@ -448,6 +448,34 @@ def check_workflow_policy(path, parts_path, example=None):
         expect(shape(other) == shape(doc), f"{example} differs from the rendered policy: render it again")
 
 
+def check_oidc_role(repository, parts_path):
+    """The GitHub OIDC role trusts only the repository's listed runs and carries the workflow
+    policy as managed policies, part by part."""
+    iam = client("iam")
+    role = iam.get_role(RoleName=f"{shared_manifest()['name']}-github-workflow")["Role"]
+    trust = role["AssumeRolePolicyDocument"]
+    trust = json.loads(trust) if isinstance(trust, str) else trust
+    statement = trust["Statement"][0]
+    expect(listed(statement["Action"]) == ["sts:AssumeRoleWithWebIdentity"]
+           and listed(statement["Principal"]["Federated"])[0].endswith(":oidc-provider/token.actions.githubusercontent.com"),
+           f"trust {statement}")
+    subjects = sorted(listed(statement["Condition"]["StringLike"]["token.actions.githubusercontent.com:sub"]))
+    expect(subjects == [f"repo:{repository}:pull_request", f"repo:{repository}:ref:refs/heads/main"], f"subjects {subjects}")
+    expect(statement["Condition"]["StringEquals"] == {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"},
+           f"audience {statement['Condition']}")
+    with open(parts_path) as f:
+        parts = [json.loads(p) for p in json.load(f)]
+    attached = iam.list_attached_role_policies(RoleName=role["RoleName"])["AttachedPolicies"]
+    documents = []
+    for policy in sorted(attached, key=lambda a: a["PolicyName"]):
+        version = iam.get_policy(PolicyArn=policy["PolicyArn"])["Policy"]["DefaultVersionId"]
+        document = iam.get_policy_version(PolicyArn=policy["PolicyArn"], VersionId=version)["PolicyVersion"]["Document"]
+        documents.append(json.loads(document) if isinstance(document, str) else document)
+    expect([d["Statement"] for d in documents] == [p["Statement"] for p in parts],
+           f"attached {[a['PolicyName'] for a in attached]} do not hold the policy's parts")
+    expect(iam.list_role_policies(RoleName=role["RoleName"])["PolicyNames"] == [], "inline policies on the role")
+
+
 def check_boundary(*envs):
     """Every environment's task role carries the shared permissions boundary."""
     iam = client("iam")
@@ -489,6 +517,7 @@ def check_redeploy(env, repository, tag):
 
 
 CHECKS = {
+    "oidc-role": check_oidc_role,
     "no-changes": check_no_changes,
     "workflow-policy": check_workflow_policy,
     "boundary": check_boundary,
