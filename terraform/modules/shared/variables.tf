@@ -269,12 +269,22 @@ variable "preview_record_names" {
   description = "Route 53 record names (IAM StringLike patterns, lower case, no trailing dot) the workflow may change. Empty: `*.<domain>`. In a zone that also holds production records, use a pattern only previews match, e.g. [\"pr-*.example.com\"]. The apex, `www.<domain>`, deeper names and names with escaped characters (the wildcard record) are never writable."
   type        = list(string)
   default     = []
+
+  validation {
+    condition     = alltrue([for n in var.preview_record_names : can(regex("^[a-z0-9*?_-]+(\\.[a-z0-9*?_-]+)+$", n))])
+    error_message = "preview_record_names must be lower-case DNS names or IAM patterns without a trailing dot, e.g. pr-*.example.com."
+  }
 }
 
 variable "protected_record_names" {
   description = "More record names (StringLike patterns) the workflow may never change, e.g. [\"api.example.com\"]."
   type        = list(string)
   default     = []
+
+  validation {
+    condition     = alltrue([for n in var.protected_record_names : can(regex("^[a-z0-9*?_-]+(\\.[a-z0-9*?_-]+)+$", n))])
+    error_message = "protected_record_names must be lower-case DNS names or IAM patterns without a trailing dot, e.g. pr-*.example.com."
+  }
 }
 
 variable "create_github_oidc_role" {
