@@ -121,7 +121,7 @@ public final class Cleanup implements Operation {
     static Context forEnvironment(Context context, EnvironmentName environment) {
         return new Context(OperationName.DESTROY, context.inputs().with(Input.ENVIRONMENT, environment.value()), context.log(),
                 context.outputs(), context.summary(), context.aws(), context.environment(), context.workingDirectory(), context.clock(),
-                context.json());
+                context.json(), context.cancellation());
     }
 
     private static Optional<PullRequests> pullRequests(Context context, String token) {

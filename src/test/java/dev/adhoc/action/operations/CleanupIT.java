@@ -246,7 +246,7 @@ class CleanupIT {
         values.put(Input.OPERATION, "cleanup");
         try (AwsClients clients = new AwsClients(environment)) {
             Context context = new Context(OperationName.CLEANUP, Inputs.of(values), log, outputs, summary, clients, environment, work,
-                    clock, new ObjectMapper());
+                    clock, new ObjectMapper(), dev.adhoc.action.runtime.Cancellation.none());
             int code = new Cleanup(destroyer).run(context);
             return new Run(code, null, null, bytes.toString(StandardCharsets.UTF_8), outputs.values(), summary.markdown());
         } catch (AdhocFailure failure) {

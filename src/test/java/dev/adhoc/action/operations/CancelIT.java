@@ -1,0 +1,153 @@
+package dev.adhoc.action.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.adhoc.action.Main;
+import dev.adhoc.action.testing.LocalAws;
+import dev.adhoc.action.testing.Program;
+import dev.adhoc.action.testing.TerraformFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+
+/**
+ * A {@code create} cancelled mid-apply, as GitHub cancels a step: the program runs in its own JVM
+ * with real terraform on the local AWS, one ECS call is slowed down so the apply is surely
+ * running, and the JVM gets SIGINT. terraform must be interrupted once, save its state and
+ * release its lock; the run ends 130 with the report marked cancelled; the next {@code create}
+ * then succeeds without any unlock and leaves no resource twice.
+ */
+class CancelIT {
+    private static final String ENV = "cancel";
+    @TempDir
+    static Path work;
+    private static LocalAws aws;
+    private static TerraformFixture terraform;
+    private static EcsClient ecs;
+    private static ElasticLoadBalancingV2Client elb;
+
+    @BeforeAll
+    static void applyShared() {
+        aws = LocalAws.start();
+        aws.behaviour("{\"deploymentSeconds\": 0.3, \"taskSeconds\": 0.3}");
+        terraform = TerraformFixture.applyShared(aws, work);
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+        ecs = EcsClient.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials).build();
+        elb = ElasticLoadBalancingV2Client.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (ecs != null) ecs.close();
+        if (elb != null) elb.close();
+        if (aws != null) aws.close();
+    }
+
+    private Map<String, String> inputs() {
+        return Map.of(
+                "operation", "create",
+                "environment", ENV,
+                "terraform-directory", terraform.adHocDirectory().toString(),
+                "var-file", "local.tfvars",
+                "backend-config", "local.backend.hcl",
+                "database", "none",
+                "backend-image-tag", "v1",
+                "frontend-image-tag", "v1",
+                "health-check-timeout", "off",
+                "wait-timeout", "10m");
+    }
+
+    @Test
+    void aCreateCancelledMidApplyKeepsStateAndLockCleanAndTheNextCreateFinishesIt() throws Exception {
+        // The services are created late in the apply; one slow CreateService keeps terraform busy while it is signalled.
+        aws.behaviour("{\"faults\": [{\"service\": \"ecs\", \"action\": \"CreateService\", \"delaySeconds\": 6, \"times\": 1}]}");
+        aws.clearCalls();
+        Path outputs = Files.createTempFile(work, "output", ".txt");
+        Path summary = Files.createTempFile(work, "summary", ".md");
+        Path log = work.resolve("cancelled-run.log");
+        Process run = separateJvm(outputs, summary, log);
+
+        awaitCall("CreateService", Duration.ofMinutes(5), run, log);
+        new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).inheritIO().start().waitFor();
+        long signalled = System.nanoTime();
+
+        assertThat(run.waitFor(90, TimeUnit.SECONDS)).as("the cancelled run ends").isTrue();
+        String printed = Files.readString(log);
+        assertThat(run.exitValue()).as(printed).isEqualTo(130);
+        assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(40));
+        assertThat(printed).contains("Interrupting terraform (SIGINT)")
+                .contains("terraform saved its state and released the lock")
+                .contains("::error::The run was cancelled (SIGINT)");
+        assertThat(Files.readString(outputs)).contains("failure-reason<<").contains("cancelled");
+        assertThat(Files.readString(summary)).contains("Cancelled").contains("Where it stopped").contains("during terraform");
+        assertThat(lockFiles()).as("no state lock is left behind").isEmpty();
+
+        aws.resetBehaviour();
+        aws.behaviour("{\"deploymentSeconds\": 0.3, \"taskSeconds\": 0.3}");
+        Program.Result again = new Program(work, terraform.environment()).action(inputs());
+
+        assertThat(again.exitCode()).as(again.log()).isZero();
+        assertThat(again.log()).doesNotContain("force-unlock").doesNotContain("state-locked").doesNotContain("already exists");
+        // Everything the interrupted apply made is in the state: nothing was made twice.
+        assertThat(ecs.listServices(r -> r.cluster(ENV)).serviceArns()).hasSize(5);
+        assertThat(elb.describeTargetGroups().targetGroups().stream().filter(g -> g.targetGroupName().startsWith(ENV + "-")))
+                .hasSize(2);
+        String listener = elb.describeListeners(r -> r.loadBalancerArn(
+                elb.describeLoadBalancers().loadBalancers().get(0).loadBalancerArn())).listeners().stream()
+                .filter(l -> l.port() == 443).findFirst().orElseThrow().listenerArn();
+        assertThat(elb.describeRules(r -> r.listenerArn(listener)).rules().stream()
+                .filter(rule -> rule.conditions().stream().anyMatch(c -> c.toString().contains(ENV + ".adhoc.test"))))
+                .hasSize(2);
+    }
+
+    /** The program as GitHub runs it: its own JVM, inputs in INPUT_* variables, outputs and summary in files. */
+    private Process separateJvm(Path outputs, Path summary, Path log) throws Exception {
+        Map<String, String> env = new HashMap<>(terraform.environment());
+        env.put("GITHUB_ACTIONS", "true");
+        env.put("GITHUB_OUTPUT", outputs.toString());
+        env.put("GITHUB_STEP_SUMMARY", summary.toString());
+        inputs().forEach((k, v) -> env.put("INPUT_" + k.toUpperCase(java.util.Locale.ROOT), v));
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classPath, Main.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private void awaitCall(String action, Duration timeout, Process run, Path log) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (aws.calls().stream().anyMatch(c -> action.equals(c.action()))) return;
+            if (!run.isAlive()) throw new AssertionError("the run ended before " + action + ":\n" + Files.readString(log));
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no " + action + " within " + timeout + ":\n" + Files.readString(log));
+    }
+
+    /** The S3 backend's lock objects ({@code <state key>.tflock}) in the state bucket; moto answers unsigned listings. */
+    private List<String> lockFiles() throws Exception {
+        String listing = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(aws.endpoint().resolve("/adhoc-local-state?list-type=2")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(listing).contains("terraform.tfstate");
+        return java.util.regex.Pattern.compile("<Key>([^<]+\\.tflock)</Key>").matcher(listing).results().map(m -> m.group(1)).toList();
+    }
+}
