@@ -22,6 +22,7 @@ public enum Input {
     COMMAND("command", "For run: the command to run in a one-off backend task, e.g. python manage.py createsuperuser --no-input.", null, false),
     OLDER_THAN("older-than", "For cleanup: destroy environments older than this (e.g. 36h, 7d).", null, false),
     DRY_RUN("dry-run", "For cleanup: only list what would be destroyed.", "true", false),
+    STOP_IDLE_AFTER("stop-idle-after", "For cleanup: stop (scale to zero, not destroy) running environments with no deploy for this long (e.g. 12h); start brings them back.", null, false),
     DATABASE("database", "How the environment's database is created and dropped: task (a one-off ECS task), bastion (SSH) or none.", "task", false),
     BASTION_HOST("bastion-host", "For database: bastion. Host (or host:port) of the SSH bastion; defaults to the shared stack's bastion.", null, false),
     BASTION_USER("bastion-user", "For database: bastion. SSH user on the bastion.", "ec2-user", false),
