@@ -18,9 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
@@ -45,10 +42,8 @@ class CancelIT {
         aws = LocalAws.start();
         aws.behaviour("{\"deploymentSeconds\": 0.3, \"taskSeconds\": 0.3}");
         terraform = TerraformFixture.applyShared(aws, work);
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
-        ecs = EcsClient.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials).build();
-        elb = ElasticLoadBalancingV2Client.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).build();
+        ecs = aws.client(EcsClient.builder());
+        elb = aws.client(ElasticLoadBalancingV2Client.builder());
     }
 
     @AfterAll
@@ -104,8 +99,8 @@ class CancelIT {
         assertThat(again.exitCode()).as(again.log()).isZero();
         assertThat(again.log()).doesNotContain("force-unlock").doesNotContain("state-locked").doesNotContain("already exists");
         // Everything the interrupted apply made is in the state: nothing was made twice.
-        assertThat(ecs.listServices(r -> r.cluster(ENV)).serviceArns()).hasSize(5);
-        assertThat(elb.describeTargetGroups().targetGroups().stream().filter(g -> g.targetGroupName().startsWith(ENV + "-")))
+        assertThat(ecs.listServices(r -> r.cluster(again.output("cluster"))).serviceArns()).hasSize(5);
+        assertThat(elb.describeTargetGroups().targetGroups().stream().filter(g -> g.targetGroupName().contains(ENV + "-")))
                 .hasSize(2);
         String listener = elb.describeListeners(r -> r.loadBalancerArn(
                 elb.describeLoadBalancers().loadBalancers().get(0).loadBalancerArn())).listeners().stream()

@@ -119,7 +119,8 @@ class LifecycleIT {
         // plan passes what create would: the running tags and the environment's own priority.
         Program.Result plan = run("plan", Map.of());
         assertThat(plan.exitCode()).as(plan.log()).isZero();
-        assertThat(plan.log()).contains("-var backend_image_tag=v2").contains("-var listener_rule_priority=10");
+        assertThat(plan.log()).contains("-var backend_image_tag=v2").contains("-var listener_rule_priority="
+                + dev.adhoc.action.terraform.ListenerPriorities.home("life.adhoc.test") * 10);
         assertThat(plan.output("plan-summary")).isNotBlank();
 
         Program.Result update = run("create", Map.of());
