@@ -11,7 +11,7 @@ import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.report.EnvironmentReport;
 import dev.adhoc.action.report.EnvironmentReport.State;
-import dev.adhoc.action.report.SummaryMarkdown;
+import dev.adhoc.action.report.SummaryBlock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,7 +71,7 @@ final class Reporting implements Phases {
         });
     }
 
-    void succeeded(Manifest manifest, EnvironmentRollout.Outcome outcome, Optional<String> planSummary) {
+    void succeeded(Manifest manifest, EnvironmentRollout.Outcome outcome, Optional<SummaryBlock> planSummary) {
         report = report.withUrl(manifest.url()).withShellCommand(manifest.shellCommand()).withImages(images(manifest, outcome))
                 .withServices(rows(outcome));
         for (TaskResult task : outcome.preDeployTasks()) {
@@ -79,7 +79,7 @@ final class Reporting implements Phases {
         }
         if (planSummary.isPresent()) report = report.withPlanSummary(planSummary.get());
         report = report.finished(State.READY, context.clock().instant());
-        context.summary().append(SummaryMarkdown.render(report));
+        context.summary().append(SummaryBlock.of(report));
         github.complete(report);
     }
 
@@ -94,7 +94,7 @@ final class Reporting implements Phases {
                         rollout.lastLogLines())
                 : EnvironmentReport.Failure.of(currentPhase, failure.getMessage());
         report = report.failed(why, context.clock().instant());
-        context.summary().append(SummaryMarkdown.render(report));
+        context.summary().append(SummaryBlock.of(report));
         github.complete(report);
     }
 
@@ -107,9 +107,10 @@ final class Reporting implements Phases {
         List<String> done = report.phases().stream().filter(p -> !p.name().equals(currentPhase)).map(EnvironmentReport.Phase::name).toList();
         String message = "Cancelled (" + context.cancellation().signal().orElse("signal") + ") during " + currentPhase + "; "
                 + (done.isEmpty() ? "nothing had finished before" : "finished before: " + String.join(", ", done))
-                + ". terraform was interrupted so it saved its state; run " + report.operation() + " again to finish.";
+                + (currentPhase.equals("terraform") ? ". terraform was interrupted once, to save its state and release its lock" : "")
+                + ". Run " + report.operation() + " again to finish.";
         report = report.cancelled(EnvironmentReport.Failure.of(currentPhase, message), context.clock().instant());
-        context.summary().append(SummaryMarkdown.render(report));
+        context.summary().append(SummaryBlock.of(report));
         github.complete(report);
     }
 
@@ -121,7 +122,7 @@ final class Reporting implements Phases {
 
     void destroyed() {
         report = report.finished(State.DESTROYED, context.clock().instant());
-        context.summary().append(SummaryMarkdown.render(report));
+        context.summary().append(SummaryBlock.of(report));
         github.destroyed(report);
     }
 
