@@ -6,7 +6,6 @@ import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.runtime.JobLog;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -35,12 +34,12 @@ public final class CapacityPreflight {
     public static final int RESERVED_CONNECTIONS = 10;
 
     /**
-     * What a new environment runs at the environment module's default sizes: web and worker
-     * 0.5 vCPU, beat, frontend and redis 0.25, on Fargate Spot; its one-off tasks (migrate,
-     * collectstatic) run on On-Demand, one at a time, 0.25 vCPU.
+     * What a new environment runs at the environment module's default sizes: web 0.5 vCPU,
+     * worker, beat, frontend and redis 0.25 each, on Fargate Spot; its one-off tasks run on
+     * On-Demand, one at a time, the largest (migrate) 0.5 vCPU.
      */
     public record Need(double spotVcpu, double onDemandVcpu, String basis) {
-        public static final Need MODULE_DEFAULTS = new Need(1.75, 0.25, "at the environment module's default sizes");
+        public static final Need MODULE_DEFAULTS = new Need(1.5, 0.5, "at the environment module's default sizes");
     }
 
     private final EcsClient ecs;
@@ -151,6 +150,6 @@ public final class CapacityPreflight {
     }
 
     private static String number(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value);
+        return java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 }

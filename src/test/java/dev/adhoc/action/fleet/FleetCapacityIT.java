@@ -195,7 +195,7 @@ class FleetCapacityIT {
             assertThatThrownBy(() -> preflight.check(shared, 4, true, CapacityPreflight.Need.MODULE_DEFAULTS))
                     .isInstanceOfSatisfying(AdhocFailure.class, e -> assertThat(e.reason()).isEqualTo("quota-exceeded"))
                     .hasMessage("The Service Quotas quota 'Fargate Spot vCPU resource count' (fargate L-36FBB829) is 2 vCPUs, 1 are in use "
-                            + "and this environment needs 1.75 at the environment module's default sizes: stop or destroy idle environments "
+                            + "and this environment needs 1.5 at the environment module's default sizes: stop or destroy idle environments "
                             + "(operations stop, cleanup) or request a quota increase. The database server allows 100 connections "
                             + "(max_connections, 10 kept for the administrator) and 4 environments already may hold 80 (20 each), so another "
                             + "would overcommit it: use a larger instance class (db_max_connections follows its memory), lower "
@@ -215,8 +215,8 @@ class FleetCapacityIT {
             aws.resetBehaviour();
         }
         assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("Fargate Spot vCPU resource count: 1 of 8 vCPUs in use; this environment needs 1.75.")
-                .contains("Fargate On-Demand vCPU resource count: 0 of 4 vCPUs in use; this environment needs 0.25.")
+                .contains("Fargate Spot vCPU resource count: 1 of 8 vCPUs in use; this environment needs 1.5.")
+                .contains("Fargate On-Demand vCPU resource count: 0 of 4 vCPUs in use; this environment needs 0.5.")
                 .contains("Database connections: 3 environments × 20 = 60 of 90 (max_connections 100 less 10 reserved).");
     }
 }
