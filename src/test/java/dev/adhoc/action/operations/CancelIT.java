@@ -114,10 +114,9 @@ class CancelIT {
         assertThat(ecs.listServices(r -> r.cluster(again.output("cluster"))).serviceArns()).hasSize(5);
         assertThat(elb.describeTargetGroups().targetGroups().stream().filter(g -> g.targetGroupName().contains(ENV + "-")))
                 .hasSize(2);
-        String listener = elb.describeListeners(r -> r.loadBalancerArn(
-                elb.describeLoadBalancers().loadBalancers().get(0).loadBalancerArn())).listeners().stream()
-                .filter(l -> l.port() == 443).findFirst().orElseThrow().listenerArn();
-        assertThat(elb.describeRules(r -> r.listenerArn(listener)).rules().stream()
+        assertThat(elb.describeLoadBalancers().loadBalancers().stream()
+                .flatMap(lb -> elb.describeListeners(r -> r.loadBalancerArn(lb.loadBalancerArn())).listeners().stream())
+                .flatMap(l -> elb.describeRules(r -> r.listenerArn(l.listenerArn())).rules().stream())
                 .filter(rule -> rule.conditions().stream().anyMatch(c -> c.toString().contains(ENV + ".adhoc.test"))))
                 .hasSize(2);
     }

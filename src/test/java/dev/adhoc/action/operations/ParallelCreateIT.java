@@ -102,7 +102,8 @@ class ParallelCreateIT {
         // The two names that hash alike raced for one block; the loser planned again.
         assertThat(names.subList(0, 2).stream().map(n -> uncheckedGet(runs.get(n)).log()))
                 .anyMatch(log -> log.contains("was taken by another environment created at the same time; planning again"));
-        List<Rule> rules = listenerRules();
+        Map<String, List<Rule>> byListener = listenerRules();
+        List<Rule> rules = byListener.values().stream().flatMap(List::stream).toList();
         for (String name : names) {
             List<Integer> own = rules.stream().filter(r -> hosts(r).contains(name + "." + DOMAIN)).map(r -> Integer.parseInt(r.priority()))
                     .sorted().toList();
@@ -112,7 +113,7 @@ class ParallelCreateIT {
         }
         // Nothing half-applied: every rule belongs to one of the four, and the destroyed one left none.
         assertThat(rules).hasSize(2 * names.size());
-        assertThat(rules.stream().map(Rule::priority)).doesNotHaveDuplicates();
+        byListener.values().forEach(onOne -> assertThat(onOne.stream().map(Rule::priority)).doesNotHaveDuplicates());
         assertThat(rules).noneMatch(r -> hosts(r).contains("gone." + DOMAIN));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ssm.getParameter(r -> r.name("/adhoc/gone")))
                 .isInstanceOf(ParameterNotFoundException.class);
@@ -128,11 +129,16 @@ class ParallelCreateIT {
         }
     }
 
-    private static List<Rule> listenerRules() {
-        String loadBalancer = elb.describeLoadBalancers().loadBalancers().get(0).loadBalancerArn();
-        return elb.describeListeners(r -> r.loadBalancerArn(loadBalancer)).listeners().stream()
-                .flatMap(l -> elb.describeRules(r -> r.listenerArn(l.listenerArn())).rules().stream())
-                .filter(r -> !Boolean.TRUE.equals(r.isDefault())).toList();
+    /** The rules (default ones aside) of every listener of every load balancer of the shared stack, by listener. */
+    private static Map<String, List<Rule>> listenerRules() {
+        Map<String, List<Rule>> rules = new LinkedHashMap<>();
+        for (var loadBalancer : elb.describeLoadBalancers().loadBalancers()) {
+            for (var listener : elb.describeListeners(r -> r.loadBalancerArn(loadBalancer.loadBalancerArn())).listeners()) {
+                rules.put(listener.listenerArn(), elb.describeRules(r -> r.listenerArn(listener.listenerArn())).rules().stream()
+                        .filter(r -> !Boolean.TRUE.equals(r.isDefault())).toList());
+            }
+        }
+        return rules;
     }
 
     private static List<String> hosts(Rule rule) {
