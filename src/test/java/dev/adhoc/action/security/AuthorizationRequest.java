@@ -22,10 +22,18 @@ record AuthorizationRequest(String action, String resource, Map<String, List<Str
         return new AuthorizationRequest(action, resource, Map.of());
     }
 
-    /** The same request with condition key {@code key} (names are case-insensitive, as in IAM) set to {@code values}. */
+    /**
+     * The same request with condition key {@code key} (names are case-insensitive, as in IAM) set
+     * to {@code values}; no values leave the key out, as a request without them carries none.
+     */
     AuthorizationRequest with(String key, String... values) {
+        return with(key, List.of(values));
+    }
+
+    AuthorizationRequest with(String key, List<String> values) {
+        if (values.isEmpty()) return this;
         Map<String, List<String>> keys = new LinkedHashMap<>(context);
-        keys.put(key.toLowerCase(Locale.ROOT), List.of(values));
+        keys.put(key.toLowerCase(Locale.ROOT), values);
         return new AuthorizationRequest(action, resource, keys);
     }
 

@@ -1,0 +1,96 @@
+package dev.adhoc.action.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.adhoc.action.testing.LocalAws;
+import dev.adhoc.action.testing.TerraformFixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+
+/**
+ * The workflow role's policy is enough: every AWS API call of an environment's whole life —
+ * the program's and terraform's, recorded on the local AWS — is allowed by the policy rendered
+ * for this shared stack, as IAM would evaluate it.
+ */
+class WorkflowPolicyIT {
+    static final String REGION = "us-east-1";
+    static final String ACCOUNT = "123456789012"; // the local AWS's account
+    @TempDir
+    static Path work;
+    private static LocalAws aws;
+    private static EcsClient ecs;
+    private static TerraformFixture terraform;
+    private static List<LocalAws.Call> calls;
+    private static IamPolicy policy;
+    private static String zoneId;
+
+    @BeforeAll
+    static void recordTheLifeOfAnEnvironment() throws IOException {
+        aws = LocalAws.start();
+        aws.behaviour("{\"deploymentSeconds\": 0.3, \"taskSeconds\": 0.3}");
+        ecs = EcsClient.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"))).build();
+        terraform = TerraformFixture.applyShared(aws, work);
+        policy = IamPolicy.parse(renderedPolicy());
+        calls = WorkflowRecording.record(aws, terraform, work, "proof");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (ecs != null) ecs.close();
+        if (aws != null) aws.close();
+    }
+
+    /** examples/iam/policy.json with its placeholders filled from the shared stack's outputs. */
+    private static String renderedPolicy() throws IOException {
+        JsonNode outputs = new ObjectMapper().readTree(terraform.terraform("examples/shared", "output", "-json"));
+        zoneId = outputs.path("route53_zone_id").path("value").asText();
+        return Files.readString(TerraformFixture.repositoryRoot().resolve("examples/iam/policy.json"))
+                .replace("NAMESPACE_HOSTED_ZONE_ID", "Z0NAMESPACE")
+                .replace("HOSTED_ZONE_ID", zoneId)
+                .replace("STATE_BUCKET", "adhoc-local-state")
+                .replace("REGION", REGION)
+                .replace("ACCOUNT_ID", ACCOUNT);
+    }
+
+    @Test
+    void everyCallOfTheLifecycleIsAllowed() {
+        CallAuthorizations authorizations = new CallAuthorizations(REGION, ACCOUNT, WorkflowPolicyIT::rolesOf);
+        List<String> denied = new ArrayList<>();
+        List<AuthorizationRequest> checked = new ArrayList<>();
+        for (LocalAws.Call call : calls) {
+            for (AuthorizationRequest request : authorizations.of(call)) {
+                checked.add(request);
+                IamPolicy.Result result = policy.evaluate(request);
+                if (!result.allowed()) denied.add(result.decision() + " (" + result.statement() + "): " + request);
+            }
+        }
+
+        assertThat(denied).as("calls of the lifecycle the policy refuses").isEmpty();
+        // the record is the whole life: creation, rollout, one-off tasks, scaling, DNS, teardown
+        assertThat(checked).extracting(AuthorizationRequest::action).contains("ecs:CreateCluster", "ecs:RegisterTaskDefinition",
+                "ecs:RunTask", "ecs:UpdateService", "iam:PassRole", "iam:CreateRole", "elasticloadbalancing:CreateRule",
+                "route53:ChangeResourceRecordSets", "s3:PutObject", "ssm:GetParametersByPath", "ecs:DeleteCluster");
+    }
+
+    /** The roles of a task definition no recorded call registered: the shared stack's, read from the local AWS. */
+    private static List<String> rolesOf(String taskDefinition) {
+        TaskDefinition definition = ecs.describeTaskDefinition(r -> r.taskDefinition(taskDefinition)).taskDefinition();
+        return Stream.of(definition.taskRoleArn(), definition.executionRoleArn()).filter(role -> role != null && !role.isEmpty()).toList();
+    }
+}
