@@ -41,6 +41,9 @@ final class RestCalls {
             Map.entry("lifecycle", "PutLifecycleConfiguration"), Map.entry("replication", "PutReplicationConfiguration"),
             Map.entry("encryption", "PutEncryptionConfiguration"), Map.entry("publicAccessBlock", "PutBucketPublicAccessBlock"),
             Map.entry("ownershipControls", "PutBucketOwnershipControls"), Map.entry("notification", "PutBucketNotification"));
+    /** Query parameters that only shape a listing or name the operation, not a sub-resource. */
+    private static final Set<String> PARAMETERS = Set.of("list-type", "prefix", "max-keys", "delimiter", "continuation-token",
+            "start-after", "fetch-owner", "encoding-type", "x-id", "key-marker", "version-id-marker", "marker");
     /** Deleting a bucket's sub-resource needs the permission that writes it, except for the policy and the website. */
     private static final Map<String, String> BUCKET_DELETES = Map.ofEntries(
             Map.entry("cors", "PutBucketCORS"), Map.entry("policy", "DeleteBucketPolicy"), Map.entry("tagging", "PutBucketTagging"),
@@ -71,7 +74,12 @@ final class RestCalls {
         if (bucket.isEmpty()) return List.of(AuthorizationRequest.of("s3:ListAllMyBuckets", "*"));
         String bucketArn = "arn:aws:s3:::" + bucket;
         if (!key.isEmpty()) return List.of(AuthorizationRequest.of("s3:" + objectAction(method, query), bucketArn + "/" + key));
-        String subresource = query.keySet().stream().filter(name -> BUCKET_READS.containsKey(name) || name.equals("delete")).findFirst().orElse(null);
+        List<String> subresources = query.keySet().stream().filter(name -> !PARAMETERS.contains(name)).toList();
+        if (subresources.size() > 1 || subresources.stream().anyMatch(name -> !BUCKET_READS.containsKey(name) && !BUCKET_WRITES.containsKey(name)
+                && !name.equals("delete"))) {
+            throw new IllegalArgumentException("no IAM mapping for S3 " + method + " /" + bucket + "?" + query.keySet() + " (add it to RestCalls)");
+        }
+        String subresource = subresources.isEmpty() ? null : subresources.get(0);
         if (method.equals("POST") && "delete".equals(subresource)) {
             return elements(xml, "Key").stream().map(k -> AuthorizationRequest.of("s3:DeleteObject", bucketArn + "/" + k)).toList();
         }
