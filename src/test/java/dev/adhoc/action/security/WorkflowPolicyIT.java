@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adhoc.action.testing.LocalAws;
+import dev.adhoc.action.testing.SharedStack;
 import dev.adhoc.action.testing.TerraformFixture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,16 +24,15 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /**
- * The workflow role's policy is enough: every AWS API call of an environment's whole life —
- * the program's and terraform's, recorded on the local AWS — is allowed by the policy rendered
- * for this shared stack, as IAM would evaluate it.
+ * The workflow role's policy is enough: every AWS API call of an environment's
+ * whole life — the program's and terraform's, recorded on the local AWS — is allowed by the
+ * policy rendered for this shared stack, as IAM would evaluate it.
  */
 class WorkflowPolicyIT {
     static final String REGION = "us-east-1";
     static final String ACCOUNT = "123456789012"; // the local AWS's account
     @TempDir
     static Path work;
-    private static LocalAws aws;
     private static EcsClient ecs;
     private static TerraformFixture terraform;
     private static List<LocalAws.Call> calls;
@@ -41,19 +41,17 @@ class WorkflowPolicyIT {
 
     @BeforeAll
     static void recordTheLifeOfAnEnvironment() throws IOException {
-        aws = LocalAws.start();
-        aws.behaviour("{\"deploymentSeconds\": 0.3, \"taskSeconds\": 0.3}");
-        ecs = EcsClient.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1)
+        SharedStack stack = SharedStack.get();
+        terraform = stack.terraform();
+        ecs = EcsClient.builder().endpointOverride(stack.aws().endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"))).build();
-        terraform = TerraformFixture.applyShared(aws, work);
         policy = IamPolicy.parse(renderedPolicy());
-        calls = WorkflowRecording.record(aws, terraform, work, "proof");
+        calls = WorkflowRecording.record(stack.aws(), terraform, work, "proof");
     }
 
     @AfterAll
     static void stop() {
         if (ecs != null) ecs.close();
-        if (aws != null) aws.close();
     }
 
     /** examples/iam/policy.json with its placeholders filled from the shared stack's outputs. */
