@@ -37,6 +37,13 @@ record AuthorizationRequest(String action, String resource, Map<String, List<Str
         return new AuthorizationRequest(action, resource, keys);
     }
 
+    /** The same request carrying the tags it sets: {@code aws:TagKeys} and one {@code aws:RequestTag/<key>} each. */
+    AuthorizationRequest withTags(Map<String, String> tags) {
+        AuthorizationRequest request = with("aws:TagKeys", List.copyOf(tags.keySet()));
+        for (Map.Entry<String, String> tag : tags.entrySet()) request = request.with("aws:RequestTag/" + tag.getKey(), tag.getValue());
+        return request;
+    }
+
     /** The values of condition key {@code key} in this request, {@code null} when the request does not carry it. */
     List<String> values(String key) {
         return context.get(key.toLowerCase(Locale.ROOT));

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.adhoc.action.testing.LocalAws;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * What IAM checks for each AWS API call recorded on the local AWS: the IAM action, the ARN of
@@ -24,29 +24,38 @@ import java.util.function.Function;
  * suffix, a task definition's next revision) are unknown to the caller: they are written
  * {@code *} (six characters, {@code RANDOM}, for a secret's suffix), which only a wildcard in
  * the policy matches. Calls are read in order: roles and boundaries seen in earlier calls
- * (RegisterTaskDefinition, CreateRole) give the condition keys of later ones.
+ * (RegisterTaskDefinition, CreateRole) give the condition keys of later ones; what no call
+ * says (the shared stack's task definitions, a security group's VPC and tags) comes from
+ * {@link Lookups}.
  */
 final class CallAuthorizations {
     private interface Mapping {
         List<AuthorizationRequest> requests(JsonNode body);
     }
 
+    /** What IAM knows of resources that calls name but do not describe. */
+    interface Lookups {
+        /** The task and execution roles of a task definition (ARN or family) no recorded call registered. */
+        List<String> taskDefinitionRoles(String taskDefinition);
+
+        /** The VPC and tags of a security group while the calls were made, {@code null} if unknown. */
+        SecurityGroup securityGroup(String groupId);
+    }
+
+    record SecurityGroup(String vpcId, Map<String, String> tags) {}
+
     private final String region;
     private final String account;
-    private final Function<String, List<String>> rolesOfTaskDefinition;
+    private final Lookups lookups;
     private final Map<String, List<String>> registeredRoles = new HashMap<>();
     private final Map<String, String> boundaries = new HashMap<>();
     private final Map<String, Mapping> table = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final RestCalls rest = new RestCalls();
 
-    /**
-     * @param rolesOfTaskDefinition the task and execution roles of a task definition (ARN or family)
-     *     that no recorded RegisterTaskDefinition named, e.g. the shared stack's database-admin task
-     */
-    CallAuthorizations(String region, String account, Function<String, List<String>> rolesOfTaskDefinition) {
+    CallAuthorizations(String region, String account, Lookups lookups) {
         this.region = region;
         this.account = account;
-        this.rolesOfTaskDefinition = rolesOfTaskDefinition;
+        this.lookups = lookups;
         
         ecs();
         elasticLoadBalancing();
@@ -80,7 +89,7 @@ final class CallAuthorizations {
             table.put("ecs:" + action, b -> one("ecs:" + action, "*"));
         }
         table.put("ecs:CreateCluster", b -> List.of(AuthorizationRequest.of("ecs:CreateCluster", cluster(b.path("clusterName").asText()))
-                .with("aws:TagKeys", ecsTagKeys(b))));
+                .withTags(pairs(b.path("tags"), "key", "value"))));
         for (String action : List.of("DeleteCluster", "UpdateCluster", "UpdateClusterSettings")) {
             table.put("ecs:" + action, b -> one("ecs:" + action, cluster(b.path("cluster").asText())));
         }
@@ -92,7 +101,7 @@ final class CallAuthorizations {
             List<AuthorizationRequest> requests = new ArrayList<>(List.of(AuthorizationRequest.of("ecs:CreateService",
                             service(cluster, b.path("serviceName").asText()))
                     .with("ecs:cluster", cluster).with("ecs:task-definition", taskDefinition(b.path("taskDefinition").asText()))
-                    .with("aws:TagKeys", ecsTagKeys(b))));
+                    .withTags(pairs(b.path("tags"), "key", "value"))));
             requests.addAll(passRoles(b.path("taskDefinition").asText()));
             if (b.hasNonNull("role")) requests.add(passRole(b.path("role").asText(), "ecs.amazonaws.com"));
             return requests;
@@ -144,13 +153,14 @@ final class CallAuthorizations {
             }
             registeredRoles.put(family, roles);
             List<AuthorizationRequest> requests = new ArrayList<>(List.of(AuthorizationRequest.of("ecs:RegisterTaskDefinition",
-                    arn("ecs", "task-definition/" + family + ":*")).with("aws:TagKeys", ecsTagKeys(b))));
+                    arn("ecs", "task-definition/" + family + ":*")).withTags(pairs(b.path("tags"), "key", "value"))));
             roles.forEach(role -> requests.add(passRole(role, "ecs-tasks.amazonaws.com")));
             return requests;
         });
         for (String action : List.of("TagResource", "UntagResource", "ListTagsForResource")) {
-            table.put("ecs:" + action, b -> List.of(AuthorizationRequest.of("ecs:" + action, b.path("resourceArn").asText())
-                    .with("aws:TagKeys", action.equals("UntagResource") ? texts(b.path("tagKeys")) : List.of(ecsTagKeys(b)))));
+            table.put("ecs:" + action, b -> List.of(action.equals("UntagResource")
+                    ? AuthorizationRequest.of("ecs:" + action, b.path("resourceArn").asText()).with("aws:TagKeys", texts(b.path("tagKeys")))
+                    : AuthorizationRequest.of("ecs:" + action, b.path("resourceArn").asText()).withTags(pairs(b.path("tags"), "key", "value"))));
         }
     }
 
@@ -177,14 +187,8 @@ final class CallAuthorizations {
     /** Running or serving a task definition hands its roles to ECS. */
     private List<AuthorizationRequest> passRoles(String taskDefinition) {
         String family = taskDefinition.replaceFirst("^arn:[^/]*task-definition/", "").replaceFirst(":\\d+$", "");
-        List<String> roles = registeredRoles.containsKey(family) ? registeredRoles.get(family) : rolesOfTaskDefinition.apply(taskDefinition);
+        List<String> roles = registeredRoles.containsKey(family) ? registeredRoles.get(family) : lookups.taskDefinitionRoles(taskDefinition);
         return roles.stream().map(role -> passRole(role, "ecs-tasks.amazonaws.com")).toList();
-    }
-
-    private static String[] ecsTagKeys(JsonNode body) {
-        List<String> keys = new ArrayList<>();
-        body.path("tags").forEach(tag -> keys.add(tag.path("key").asText()));
-        return keys.toArray(String[]::new);
     }
 
     // -- Elastic Load Balancing (query protocol: lists as Name.member.N) --------------------------
@@ -194,14 +198,15 @@ final class CallAuthorizations {
             table.put("elasticloadbalancing:" + action, b -> one("elasticloadbalancing:" + action, "*"));
         }
         table.put("elasticloadbalancing:CreateTargetGroup", b -> created("elasticloadbalancing:CreateTargetGroup",
-                arn("elasticloadbalancing", "targetgroup/" + b.path("Name").asText() + "/*"), "elasticloadbalancing:AddTags", queryTagKeys(b)));
+                arn("elasticloadbalancing", "targetgroup/" + b.path("Name").asText() + "/*"), "elasticloadbalancing:AddTags", queryTags(b, "Tags")));
         table.put("elasticloadbalancing:CreateRule", b -> {
             String listener = b.path("ListenerArn").asText();
             String rule = listener.replace(":listener/", ":listener-rule/") + "/*";
+            Map<String, String> tags = queryTags(b, "Tags");
             List<AuthorizationRequest> requests = new ArrayList<>(List.of(AuthorizationRequest.of("elasticloadbalancing:CreateRule", listener)
-                    .with("aws:TagKeys", queryTagKeys(b))));
-            if (queryTagKeys(b).length > 0) {
-                requests.add(AuthorizationRequest.of("elasticloadbalancing:AddTags", rule).with("aws:TagKeys", queryTagKeys(b))
+                    .withTags(tags)));
+            if (!tags.isEmpty()) {
+                requests.add(AuthorizationRequest.of("elasticloadbalancing:AddTags", rule).withTags(tags)
                         .with("elasticloadbalancing:CreateAction", "CreateRule"));
             }
             return requests;
@@ -216,9 +221,10 @@ final class CallAuthorizations {
                 members(b, "RulePriorities").stream().filter(k -> k.endsWith(".RuleArn")).map(k -> b.path(k).asText()).toList()));
         for (String action : List.of("AddTags", "RemoveTags")) {
             table.put("elasticloadbalancing:" + action, b -> members(b, "ResourceArns").stream()
-                    .map(k -> AuthorizationRequest.of("elasticloadbalancing:" + action, b.path(k).asText()).with("aws:TagKeys",
-                            members(b, action.equals("AddTags") ? "Tags" : "TagKeys").stream().filter(t -> !t.endsWith(".Value"))
-                                    .map(t -> b.path(t).asText()).toArray(String[]::new)))
+                    .map(k -> action.equals("AddTags")
+                            ? AuthorizationRequest.of("elasticloadbalancing:AddTags", b.path(k).asText()).withTags(queryTags(b, "Tags"))
+                            : AuthorizationRequest.of("elasticloadbalancing:RemoveTags", b.path(k).asText())
+                                    .with("aws:TagKeys", members(b, "TagKeys").stream().map(t -> b.path(t).asText()).toList()))
                     .toList());
         }
     }
@@ -227,13 +233,14 @@ final class CallAuthorizations {
     private void iam() {
         table.put("iam:CreateRole", b -> {
             String role = role(b.path("Path").asText("/"), b.path("RoleName").asText());
-            AuthorizationRequest create = AuthorizationRequest.of("iam:CreateRole", role).with("aws:TagKeys", queryTagKeys(b));
+            Map<String, String> tags = queryTags(b, "Tags");
+            AuthorizationRequest create = AuthorizationRequest.of("iam:CreateRole", role).withTags(tags);
             if (b.hasNonNull("PermissionsBoundary")) {
                 boundaries.put(role, b.path("PermissionsBoundary").asText());
                 create = create.with("iam:PermissionsBoundary", b.path("PermissionsBoundary").asText());
             }
             List<AuthorizationRequest> requests = new ArrayList<>(List.of(create));
-            if (queryTagKeys(b).length > 0) requests.add(AuthorizationRequest.of("iam:TagRole", role).with("aws:TagKeys", queryTagKeys(b)));
+            if (!tags.isEmpty()) requests.add(AuthorizationRequest.of("iam:TagRole", role).withTags(tags));
             return requests;
         });
         table.put("iam:PutRolePermissionsBoundary", b -> {
@@ -268,10 +275,9 @@ final class CallAuthorizations {
     private void logs() {
         table.put("logs:DescribeLogGroups", b -> one("logs:DescribeLogGroups", "*"));
         table.put("logs:CreateLogGroup", b -> {
-            List<String> keys = new ArrayList<>();
-            b.path("tags").fieldNames().forEachRemaining(keys::add);
-            return List.of(AuthorizationRequest.of("logs:CreateLogGroup", logGroup(b.path("logGroupName").asText()))
-                    .with("aws:TagKeys", keys.toArray(String[]::new)));
+            Map<String, String> tags = new LinkedHashMap<>();
+            b.path("tags").fields().forEachRemaining(tag -> tags.put(tag.getKey(), tag.getValue().asText()));
+            return List.of(AuthorizationRequest.of("logs:CreateLogGroup", logGroup(b.path("logGroupName").asText())).withTags(tags));
         });
         for (String action : List.of("DeleteLogGroup", "PutRetentionPolicy", "DeleteRetentionPolicy", "DescribeLogStreams", "FilterLogEvents",
                 "ListTagsLogGroup", "TagLogGroup", "UntagLogGroup")) {
@@ -300,12 +306,11 @@ final class CallAuthorizations {
         table.put("ssm:GetParametersByPath", b -> List.of(AuthorizationRequest.of("ssm:GetParametersByPath", parameter(b.path("Path").asText()))
                 .with("ssm:Recursive", Boolean.toString(b.path("Recursive").asBoolean()))));
         table.put("ssm:PutParameter", b -> {
-            List<String> keys = new ArrayList<>();
-            b.path("Tags").forEach(tag -> keys.add(tag.path("Key").asText()));
+            Map<String, String> tags = pairs(b.path("Tags"), "Key", "Value");
             String parameter = parameter(b.path("Name").asText());
             List<AuthorizationRequest> requests = new ArrayList<>(List.of(AuthorizationRequest.of("ssm:PutParameter", parameter)
-                    .with("ssm:Overwrite", Boolean.toString(b.path("Overwrite").asBoolean())).with("aws:TagKeys", keys.toArray(String[]::new))));
-            if (!keys.isEmpty()) requests.add(AuthorizationRequest.of("ssm:AddTagsToResource", parameter).with("aws:TagKeys", keys.toArray(String[]::new)));
+                    .with("ssm:Overwrite", Boolean.toString(b.path("Overwrite").asBoolean())).withTags(tags)));
+            if (!tags.isEmpty()) requests.add(AuthorizationRequest.of("ssm:AddTagsToResource", parameter).withTags(tags));
             return requests;
         });
         for (String action : List.of("ListTagsForResource", "AddTagsToResource", "RemoveTagsFromResource")) {
@@ -324,11 +329,10 @@ final class CallAuthorizations {
         table.put("secretsmanager:ListSecrets", b -> one("secretsmanager:ListSecrets", "*"));
         table.put("secretsmanager:CreateSecret", b -> {
             String secret = secret(b.path("Name").asText());
-            List<String> keys = new ArrayList<>();
-            b.path("Tags").forEach(tag -> keys.add(tag.path("Key").asText()));
+            Map<String, String> tags = pairs(b.path("Tags"), "Key", "Value");
             List<AuthorizationRequest> requests = new ArrayList<>(List.of(AuthorizationRequest.of("secretsmanager:CreateSecret", secret)
-                    .with("secretsmanager:Name", b.path("Name").asText()).with("aws:TagKeys", keys.toArray(String[]::new))));
-            if (!keys.isEmpty()) requests.add(AuthorizationRequest.of("secretsmanager:TagResource", secret).with("aws:TagKeys", keys.toArray(String[]::new)));
+                    .with("secretsmanager:Name", b.path("Name").asText()).withTags(tags)));
+            if (!tags.isEmpty()) requests.add(AuthorizationRequest.of("secretsmanager:TagResource", secret).withTags(tags));
             return requests;
         });
         for (String action : List.of("DescribeSecret", "GetSecretValue", "PutSecretValue", "UpdateSecret", "GetResourcePolicy", "TagResource",
@@ -351,14 +355,13 @@ final class CallAuthorizations {
         }
         table.put("servicediscovery:CreateService", b -> {
             String namespace = b.hasNonNull("NamespaceId") ? b.path("NamespaceId").asText() : b.path("DnsConfig").path("NamespaceId").asText();
-            List<String> keys = new ArrayList<>();
-            b.path("Tags").forEach(tag -> keys.add(tag.path("Key").asText()));
+            Map<String, String> tags = pairs(b.path("Tags"), "Key", "Value");
             String namespaceArn = arn("servicediscovery", "namespace/" + namespace);
             return List.of(
                     AuthorizationRequest.of("servicediscovery:CreateService", namespaceArn)
-                            .with("servicediscovery:NamespaceArn", namespaceArn).with("aws:TagKeys", keys.toArray(String[]::new)),
+                            .with("servicediscovery:NamespaceArn", namespaceArn).withTags(tags),
                     AuthorizationRequest.of("servicediscovery:CreateService", arn("servicediscovery", "service/*"))
-                            .with("servicediscovery:NamespaceArn", namespaceArn).with("aws:TagKeys", keys.toArray(String[]::new)));
+                            .with("servicediscovery:NamespaceArn", namespaceArn).withTags(tags));
         });
         for (String action : List.of("GetService", "DeleteService", "UpdateService")) {
             table.put("servicediscovery:" + action, b -> one("servicediscovery:" + action, arn("servicediscovery", "service/" + b.path("Id").asText())));
@@ -382,13 +385,13 @@ final class CallAuthorizations {
             table.put("ec2:" + action, b -> one("ec2:" + action, "*"));
         }
         table.put("ec2:CreateSecurityGroup", b -> {
-            String[] keys = members(b, "TagSpecification").stream().filter(k -> k.endsWith(".Key")).map(k -> b.path(k).asText()).toArray(String[]::new);
+            Map<String, String> tags = queryTags(b, "TagSpecification");
+            String vpc = arn("ec2", "vpc/" + b.path("VpcId").asText());
             List<AuthorizationRequest> requests = new ArrayList<>(List.of(
-                    AuthorizationRequest.of("ec2:CreateSecurityGroup", arn("ec2", "security-group/*")).with("aws:TagKeys", keys),
-                    AuthorizationRequest.of("ec2:CreateSecurityGroup", arn("ec2", "vpc/" + b.path("VpcId").asText()))
-                            .with("ec2:VpcID", arn("ec2", "vpc/" + b.path("VpcId").asText()))));
-            if (keys.length > 0) {
-                requests.add(AuthorizationRequest.of("ec2:CreateTags", arn("ec2", "security-group/*")).with("aws:TagKeys", keys)
+                    AuthorizationRequest.of("ec2:CreateSecurityGroup", arn("ec2", "security-group/*")).withTags(tags),
+                    AuthorizationRequest.of("ec2:CreateSecurityGroup", vpc).with("ec2:VpcID", b.path("VpcId").asText())));
+            if (!tags.isEmpty()) {
+                requests.add(AuthorizationRequest.of("ec2:CreateTags", arn("ec2", "security-group/*")).withTags(tags)
                         .with("ec2:CreateAction", "CreateSecurityGroup"));
             }
             return requests;
@@ -396,14 +399,36 @@ final class CallAuthorizations {
         for (String action : List.of("DeleteSecurityGroup", "AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress",
                 "RevokeSecurityGroupIngress", "RevokeSecurityGroupEgress", "ModifySecurityGroupRules", "UpdateSecurityGroupRuleDescriptionsIngress",
                 "UpdateSecurityGroupRuleDescriptionsEgress")) {
-            table.put("ec2:" + action, b -> one("ec2:" + action, arn("ec2", "security-group/" + b.path("GroupId").asText())));
+            table.put("ec2:" + action, b -> {
+                List<AuthorizationRequest> requests = new ArrayList<>(List.of(securityGroup("ec2:" + action, b.path("GroupId").asText())));
+                Map<String, String> tags = queryTags(b, "TagSpecification");
+                if (action.startsWith("Authorize")) { // the rules it creates are resources of their own
+                    requests.add(AuthorizationRequest.of("ec2:" + action, arn("ec2", "security-group-rule/*")).withTags(tags));
+                    if (!tags.isEmpty()) {
+                        requests.add(AuthorizationRequest.of("ec2:CreateTags", arn("ec2", "security-group-rule/*")).withTags(tags)
+                                .with("ec2:CreateAction", action));
+                    }
+                }
+                return requests;
+            });
         }
         for (String action : List.of("CreateTags", "DeleteTags")) {
             table.put("ec2:" + action, b -> members(b, "ResourceId").stream()
-                    .map(k -> AuthorizationRequest.of("ec2:" + action, ec2Resource(b.path(k).asText()))
-                            .with("aws:TagKeys", members(b, "Tag").stream().filter(t -> t.endsWith(".Key")).map(t -> b.path(t).asText()).toArray(String[]::new)))
+                    .map(k -> AuthorizationRequest.of("ec2:" + action, ec2Resource(b.path(k).asText())).withTags(queryTags(b, "Tag")))
                     .toList());
         }
+    }
+
+    /** A change to an existing security group: IAM knows its VPC and its tags. */
+    private AuthorizationRequest securityGroup(String action, String groupId) {
+        AuthorizationRequest request = AuthorizationRequest.of(action, arn("ec2", "security-group/" + groupId));
+        SecurityGroup group = lookups.securityGroup(groupId);
+        if (group == null) return request;
+        request = request.with("ec2:Vpc", arn("ec2", "vpc/" + group.vpcId())).with("ec2:SecurityGroupID", groupId);
+        for (Map.Entry<String, String> tag : group.tags().entrySet()) {
+            request = request.with("aws:ResourceTag/" + tag.getKey(), tag.getValue()).with("ec2:ResourceTag/" + tag.getKey(), tag.getValue());
+        }
+        return request;
     }
 
     private String ec2Resource(String id) {
@@ -432,13 +457,29 @@ final class CallAuthorizations {
     }
 
     /** A resource created with tags: the create, and the tagging AWS checks for tags given on creation. */
-    private static List<AuthorizationRequest> created(String action, String resource, String tagAction, String[] tagKeys) {
-        List<AuthorizationRequest> requests = new ArrayList<>(List.of(AuthorizationRequest.of(action, resource).with("aws:TagKeys", tagKeys)));
-        if (tagKeys.length > 0) {
-            requests.add(AuthorizationRequest.of(tagAction, resource).with("aws:TagKeys", tagKeys)
+    private static List<AuthorizationRequest> created(String action, String resource, String tagAction, Map<String, String> tags) {
+        List<AuthorizationRequest> requests = new ArrayList<>(List.of(AuthorizationRequest.of(action, resource).withTags(tags)));
+        if (!tags.isEmpty()) {
+            requests.add(AuthorizationRequest.of(tagAction, resource).withTags(tags)
                     .with(action.substring(0, action.indexOf(':')) + ":CreateAction", action.substring(action.indexOf(':') + 1)));
         }
         return requests;
+    }
+
+    /** Tags given as a JSON array of objects, e.g. {@code [{"key": "k", "value": "v"}]}. */
+    private static Map<String, String> pairs(JsonNode array, String key, String value) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        array.forEach(tag -> tags.put(tag.path(key).asText(), tag.path(value).asText()));
+        return tags;
+    }
+
+    /** Tags given as query-protocol fields under {@code list}: {@code ...N.Key} with its {@code ...N.Value}. */
+    private static Map<String, String> queryTags(JsonNode body, String list) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (String key : members(body, list)) {
+            if (key.endsWith(".Key")) tags.put(body.path(key).asText(), body.path(key.substring(0, key.length() - "Key".length()) + "Value").asText());
+        }
+        return tags;
     }
 
     private static List<String> texts(JsonNode array) {
@@ -454,9 +495,5 @@ final class CallAuthorizations {
             if (key.startsWith(name + ".")) keys.add(key);
         });
         return keys.stream().sorted().toList();
-    }
-
-    private static String[] queryTagKeys(JsonNode body) {
-        return members(body, "Tags").stream().filter(k -> k.endsWith(".Key")).map(k -> body.path(k).asText()).toArray(String[]::new);
     }
 }

@@ -15,7 +15,17 @@ class CallAuthorizationsTest {
     private static final String ECS = "arn:aws:ecs:us-east-1:123456789012:";
     private static final String EXECUTION = "arn:aws:iam::123456789012:role/adhoc-ecs-execution";
 
-    private final CallAuthorizations authorizations = new CallAuthorizations("us-east-1", "123456789012", td -> List.of(EXECUTION));
+    private final CallAuthorizations authorizations = new CallAuthorizations("us-east-1", "123456789012", new CallAuthorizations.Lookups() {
+        @Override
+        public List<String> taskDefinitionRoles(String taskDefinition) {
+            return List.of(EXECUTION);
+        }
+
+        @Override
+        public CallAuthorizations.SecurityGroup securityGroup(String groupId) {
+            return groupId.equals("sg-1") ? new CallAuthorizations.SecurityGroup("vpc-1", Map.of("adhoc:environment", "a")) : null;
+        }
+    });
 
     private static LocalAws.Call call(String service, String action, String body) {
         try {
@@ -100,6 +110,25 @@ class CallAuthorizationsTest {
                 .containsExactly(AuthorizationRequest.of("s3:GetBucketObjectLockConfiguration", "arn:aws:s3:::adhoc-a-bucket"));
         assertThatThrownBy(() -> authorizations.of(rest("s3", "PUT", "/adhoc-a-bucket", "inventory=", "")))
                 .hasMessageContaining("no IAM mapping for S3 PUT");
+    }
+
+    @Test
+    void securityGroupChangesCarryTheGroupsVpcAndTagsAndCreationsTheirTags() {
+        List<AuthorizationRequest> create = authorizations.of(call("ec2", "CreateSecurityGroup", "{\"GroupName\": \"adhoc-a-tasks\", \"VpcId\": \"vpc-1\","
+                + " \"TagSpecification.1.ResourceType\": \"security-group\", \"TagSpecification.1.Tag.1.Key\": \"adhoc:environment\","
+                + " \"TagSpecification.1.Tag.1.Value\": \"a\"}"));
+        List<AuthorizationRequest> ingress = authorizations.of(call("ec2", "AuthorizeSecurityGroupIngress", "{\"GroupId\": \"sg-1\"}"));
+
+        assertThat(create).extracting(AuthorizationRequest::action, AuthorizationRequest::resource).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("ec2:CreateSecurityGroup", "arn:aws:ec2:us-east-1:123456789012:security-group/*"),
+                org.assertj.core.groups.Tuple.tuple("ec2:CreateSecurityGroup", "arn:aws:ec2:us-east-1:123456789012:vpc/vpc-1"),
+                org.assertj.core.groups.Tuple.tuple("ec2:CreateTags", "arn:aws:ec2:us-east-1:123456789012:security-group/*"));
+        assertThat(create.get(0).values("aws:RequestTag/adhoc:environment")).containsExactly("a");
+        assertThat(create.get(2).values("ec2:CreateAction")).containsExactly("CreateSecurityGroup");
+        assertThat(ingress.get(0).resource()).isEqualTo("arn:aws:ec2:us-east-1:123456789012:security-group/sg-1");
+        assertThat(ingress.get(0).values("ec2:Vpc")).containsExactly("arn:aws:ec2:us-east-1:123456789012:vpc/vpc-1");
+        assertThat(ingress.get(0).values("aws:ResourceTag/adhoc:environment")).containsExactly("a");
+        assertThat(ingress.get(1).resource()).isEqualTo("arn:aws:ec2:us-east-1:123456789012:security-group-rule/*");
     }
 
     @Test

@@ -35,7 +35,7 @@ class WorkflowPolicyIT {
     static Path work;
     private static EcsClient ecs;
     private static TerraformFixture terraform;
-    private static List<LocalAws.Call> calls;
+    private static WorkflowRecording.Recording recording;
     private static IamPolicy policy;
     private static String zoneId;
 
@@ -46,7 +46,7 @@ class WorkflowPolicyIT {
         ecs = EcsClient.builder().endpointOverride(stack.aws().endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"))).build();
         policy = IamPolicy.parse(renderedPolicy());
-        calls = WorkflowRecording.record(stack.aws(), terraform, work, "proof");
+        recording = WorkflowRecording.record(stack.aws(), terraform, work, "proof");
     }
 
     @AfterAll
@@ -68,10 +68,20 @@ class WorkflowPolicyIT {
 
     @Test
     void everyCallOfTheLifecycleIsAllowed() {
-        CallAuthorizations authorizations = new CallAuthorizations(REGION, ACCOUNT, WorkflowPolicyIT::rolesOf);
+        CallAuthorizations authorizations = new CallAuthorizations(REGION, ACCOUNT, new CallAuthorizations.Lookups() {
+            @Override
+            public List<String> taskDefinitionRoles(String taskDefinition) {
+                return rolesOf(taskDefinition);
+            }
+
+            @Override
+            public CallAuthorizations.SecurityGroup securityGroup(String groupId) {
+                return recording.securityGroups().get(groupId);
+            }
+        });
         List<String> denied = new ArrayList<>();
         List<AuthorizationRequest> checked = new ArrayList<>();
-        for (LocalAws.Call call : calls) {
+        for (LocalAws.Call call : recording.calls()) {
             for (AuthorizationRequest request : authorizations.of(call)) {
                 checked.add(request);
                 IamPolicy.Result result = policy.evaluate(request);
