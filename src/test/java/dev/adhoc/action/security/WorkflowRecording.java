@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 
 /**
  * Every AWS API call the workflow makes over one environment's life — plan, create, deploy, run,
- * list, stop, start, destroy — driven through the real program with terraform applying
+ * list, cleanup (dry run), stop, start, destroy — driven through the real program with terraform applying
  * examples/ad-hoc on the local AWS. The calls that set up the shared stack are not in it: an
  * administrator applies that stack, not the workflow's role.
  */
@@ -35,6 +35,7 @@ final class WorkflowRecording {
                 Map.of("operation", "deploy", "backend-image-tag", "v2"),
                 Map.of("operation", "run", "command", "python manage.py check"),
                 Map.of("operation", "list"),
+                Map.of("operation", "cleanup", "older-than", "30d", "dry-run", "true"),
                 Map.of("operation", "stop"),
                 Map.of("operation", "start"),
                 Map.of("operation", "destroy"));
