@@ -67,8 +67,6 @@ final class ForbiddenCalls {
                         .with("iam:PermissionsBoundary", "arn:aws:iam::aws:policy/AdministratorAccess")),
                 new Forbidden("rewrite the boundary policy", AuthorizationRequest.of("iam:CreatePolicyVersion", boundary)),
                 new Forbidden("give a production role an inline policy", AuthorizationRequest.of("iam:PutRolePolicy", iam + "role/production-app")),
-                new Forbidden("attach a managed policy to a task role", AuthorizationRequest.of("iam:AttachRolePolicy", task)
-                        .with("iam:PermissionsBoundary", boundary).with("iam:PolicyARN", "arn:aws:iam::aws:policy/AdministratorAccess")),
                 new Forbidden("pass a role outside the prefix", AuthorizationRequest.of("iam:PassRole", iam + "role/production-app")
                         .with("iam:PassedToService", "ecs-tasks.amazonaws.com")),
                 new Forbidden("pass a task role to Lambda", AuthorizationRequest.of("iam:PassRole", task)
