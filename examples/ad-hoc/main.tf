@@ -23,6 +23,7 @@ locals {
 module "environment" {
   source = "../../terraform/modules/environment"
 
+  name_prefix               = local.shared.name_prefix
   environment               = var.environment
   backend_image_repository  = coalesce(var.backend_image_repository, "${local.ecr_registry}/backend")
   frontend_image_repository = coalesce(var.frontend_image_repository, "${local.ecr_registry}/frontend")
@@ -30,21 +31,21 @@ module "environment" {
   frontend_image_tag        = var.frontend_image_tag
   listener_rule_priority    = var.listener_rule_priority
 
-  domain                           = local.shared.domain
-  vpc_id                           = local.shared.vpc_id
-  private_subnet_ids               = local.shared.private_subnet_ids
-  ecs_tasks_security_group_id      = local.shared.ecs_tasks_security_group_id
-  alb_listener_arn                 = local.shared.alb_listener_arn
-  alb_dns_name                     = local.shared.alb_dns_name
-  alb_zone_id                      = local.shared.alb_zone_id
-  route53_zone_id                  = local.shared.route53_zone_id
-  service_discovery_namespace_id   = local.shared.service_discovery_namespace_id
-  service_discovery_namespace_name = local.shared.service_discovery_namespace_name
-  execution_role_arn               = local.shared.execution_role_arn
-  database_host                    = local.shared.rds_endpoint
-  database_port                    = local.shared.rds_port
-  database_username                = local.shared.rds_username
-  database_password_secret_arn     = local.shared.database_master_secret_arn
+  domain                             = local.shared.domain
+  vpc_id                             = local.shared.vpc_id
+  private_subnet_ids                 = local.shared.private_subnet_ids
+  alb_security_group_id              = local.shared.alb_security_group_id
+  database_clients_security_group_id = local.shared.database_clients_security_group_id
+  alb_listener_arn                   = local.shared.alb_listener_arn
+  alb_dns_name                       = local.shared.alb_dns_name
+  alb_zone_id                        = local.shared.alb_zone_id
+  route53_zone_id                    = local.shared.route53_zone_id
+  service_discovery_namespace_id     = local.shared.service_discovery_namespace_id
+  service_discovery_namespace_name   = local.shared.service_discovery_namespace_name
+  execution_role_arn                 = local.shared.execution_role_arn
+  task_role_permissions_boundary     = local.shared.task_role_permissions_boundary_arn
+  database_host                      = local.shared.rds_endpoint
+  database_port                      = local.shared.rds_port
 
   public             = var.public
   allowed_cidrs      = var.allowed_cidrs

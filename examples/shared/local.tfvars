@@ -4,3 +4,4 @@ domain                 = "adhoc.test"
 create_route53_zone    = true
 db_deletion_protection = false
 db_skip_final_snapshot = true
+state_bucket           = "adhoc-local-state"

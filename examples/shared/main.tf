@@ -55,6 +55,7 @@ module "shared" {
   source = "../../terraform/modules/shared"
 
   name            = var.name
+  name_prefix     = var.name_prefix
   domain          = var.domain
   route53_zone_id = local.route53_zone_id
   certificate_arn = var.certificate_arn != null ? var.certificate_arn : aws_acm_certificate_validation.wildcard[0].certificate_arn
@@ -64,6 +65,12 @@ module "shared" {
   bastion_key_name      = var.bastion_key_name
   bastion_allowed_cidrs = var.bastion_allowed_cidrs
   secret_arns           = var.secret_arns
+
+  terraform_state          = { bucket = var.state_bucket }
+  create_github_oidc_role  = var.create_github_oidc_role
+  github_repository        = var.github_repository
+  github_subjects          = var.github_subjects
+  github_oidc_provider_arn = var.github_oidc_provider_arn
 
   db_deletion_protection = var.db_deletion_protection
   db_skip_final_snapshot = var.db_skip_final_snapshot

@@ -1,5 +1,10 @@
 # Everything examples/ad-hoc reads through terraform_remote_state.
 
+output "name_prefix" {
+  description = "Prefix of every per-environment AWS name."
+  value       = module.shared.name_prefix
+}
+
 output "region" {
   description = "Region of the shared stack."
   value       = module.shared.region
@@ -20,9 +25,14 @@ output "private_subnet_ids" {
   value       = module.shared.private_subnet_ids
 }
 
-output "ecs_tasks_security_group_id" {
-  description = "Security group of ECS tasks."
-  value       = module.shared.ecs_tasks_security_group_id
+output "alb_security_group_id" {
+  description = "Security group of the shared ALB (environments admit it on their container ports)."
+  value       = module.shared.alb_security_group_id
+}
+
+output "database_clients_security_group_id" {
+  description = "Security group environments' tasks carry to reach postgres."
+  value       = module.shared.database_clients_security_group_id
 }
 
 output "alb_listener_arn" {
@@ -88,4 +98,24 @@ output "bastion_public_ip" {
 output "shared_manifest" {
   description = "The shared manifest (also in SSM `<manifest_prefix>/_shared`)."
   value       = module.shared.shared_manifest
+}
+
+output "task_role_permissions_boundary_arn" {
+  description = "Permissions boundary every environment's task role carries."
+  value       = module.shared.task_role_permissions_boundary_arn
+}
+
+output "workflow_policy_json" {
+  description = "Least-privilege policy of the workflow's role (examples/iam/policy.json is a rendered example)."
+  value       = module.shared.workflow_policy_json
+}
+
+output "workflow_policy_parts_json" {
+  description = "The workflow policy split into documents that each fit a managed policy."
+  value       = module.shared.workflow_policy_parts_json
+}
+
+output "workflow_role_arn" {
+  description = "ARN of the GitHub OIDC role for `role-to-assume`, or null."
+  value       = module.shared.workflow_role_arn
 }

@@ -10,6 +10,12 @@ variable "name" {
   default     = "adhoc"
 }
 
+variable "name_prefix" {
+  description = "Prefix of every per-environment AWS name (environments read it from this stack)."
+  type        = string
+  default     = "adhoc"
+}
+
 variable "domain" {
   description = "Domain environments live under (`<env>.<domain>`)."
   type        = string
@@ -61,6 +67,36 @@ variable "secret_arns" {
   description = "Secrets and SSM parameters environments may pass to their containers."
   type        = list(string)
   default     = []
+}
+
+variable "state_bucket" {
+  description = "State bucket (examples/bootstrap) of this stack and of examples/ad-hoc; the workflow policy names its state objects."
+  type        = string
+  default     = "acme-adhoc-terraform-state"
+}
+
+variable "create_github_oidc_role" {
+  description = "Create the role GitHub Actions assumes (output workflow_role_arn)."
+  type        = bool
+  default     = false
+}
+
+variable "github_repository" {
+  description = "owner/name of the repository whose workflows may assume the role."
+  type        = string
+  default     = null
+}
+
+variable "github_subjects" {
+  description = "OIDC subjects (after repo:<owner>/<name>:) allowed to assume the role."
+  type        = list(string)
+  default     = ["pull_request", "ref:refs/heads/main"]
+}
+
+variable "github_oidc_provider_arn" {
+  description = "The account's existing GitHub OIDC provider; null creates it."
+  type        = string
+  default     = null
 }
 
 variable "db_deletion_protection" {

@@ -12,6 +12,12 @@ from botocore.exceptions import ClientError
 PREFIX = os.environ.get("MANIFEST_PREFIX", "/adhoc")
 DOMAIN = os.environ.get("DOMAIN", "adhoc.test")
 REGION = os.environ.get("AWS_REGION", "us-east-1")
+NAME_PREFIX = os.environ.get("NAME_PREFIX", "adhoc")
+
+
+def named(env):
+    """Every AWS name of an environment starts with <name prefix>-<env>."""
+    return f"{NAME_PREFIX}-{env}"
 
 
 def client(name):
@@ -68,12 +74,21 @@ def check_shared_manifest():
     p = parameter(f"{PREFIX}/_shared")
     expect(p is not None, f"no SSM parameter {PREFIX}/_shared")
     m = json.loads(p["Value"])
-    want = {"version", "name", "region", "domain", "listenerArn", "database", "bastion", "dbAdmin"}
+    want = {"version", "name", "namePrefix", "region", "domain", "listenerArn", "database", "bastion", "dbAdmin",
+            "reservedEnvironmentNames"}
     expect(set(m) == want, f"shared manifest keys {sorted(m)} != {sorted(want)}")
-    expect(m["version"] == 1 and m["domain"] == DOMAIN and m["region"] == REGION, f"bad header: {m}")
+    expect(m["version"] == 1 and m["domain"] == DOMAIN and m["region"] == REGION
+           and m["namePrefix"] == NAME_PREFIX, f"bad header: {m}")
     expect(":listener/app/" in m["listenerArn"], f"listenerArn {m['listenerArn']}")
     db = m["database"]
-    expect(set(db) == {"host", "port", "username", "masterSecretArn"}, f"database keys {sorted(db)}")
+    expect(set(db) == {"host", "port", "username", "masterSecretArn", "connectionLimit", "maxConnections"},
+           f"database keys {sorted(db)}")
+    # db.t4g.micro: 1 GiB / 9531392 bytes per connection
+    expect(db["connectionLimit"] == 20 and db["maxConnections"] == 112, f"database limits {db}")
+    reserved = m["reservedEnvironmentNames"]
+    for name in ("admin", "dbadmin", db["username"]):
+        expect(name in reserved, f"{name} not in reservedEnvironmentNames {reserved}")
+    expect(reserved == sorted(set(reserved)), f"reservedEnvironmentNames not sorted and distinct: {reserved}")
     expect(db["port"] == 5432 and ":secretsmanager:" in db["masterSecretArn"], f"database {db}")
     expect(m["bastion"] is None or set(m["bastion"]) == {"host", "user"}, f"bastion {m['bastion']}")
     a = m["dbAdmin"]
@@ -95,34 +110,39 @@ def check_manifest(env, priority, backend_image):
     want = {"version", "environment", "url", "region", "cluster", "services", "preDeployTasks",
             "network", "images", "exec", "listenerRulePriority"}
     expect(set(m) == want, f"manifest keys {sorted(m)} != {sorted(want)}")
-    expect(m["version"] == 1 and m["environment"] == env and m["cluster"] == env, f"header {m}")
+    n = named(env)
+    expect(m["version"] == 1 and m["environment"] == env and m["cluster"] == n, f"header {m}")
     expect(m["url"] == f"https://{env}.{DOMAIN}", f"url {m['url']}")
-    expect(m["services"] == [f"{env}-{s}" for s in ("web", "worker", "beat", "frontend", "redis")],
+    expect(m["services"] == [f"{n}-{s}" for s in ("web", "worker", "beat", "frontend", "redis")],
            f"services {m['services']}")
-    expect(m["preDeployTasks"] == [f"{env}-migrate", f"{env}-collectstatic"], f"preDeployTasks {m['preDeployTasks']}")
-    expect(m["exec"] == {"service": f"{env}-web", "container": "web"}, f"exec {m['exec']}")
+    expect(m["preDeployTasks"] == [f"{n}-migrate", f"{n}-collectstatic"], f"preDeployTasks {m['preDeployTasks']}")
+    expect(m["exec"] == {"service": f"{n}-web", "container": "web"}, f"exec {m['exec']}")
     expect(m["listenerRulePriority"] == int(priority), f"listenerRulePriority {m['listenerRulePriority']}")
     expect(m["network"]["assignPublicIp"] == "DISABLED" and m["network"]["subnets"], f"network {m['network']}")
     expect(set(m["images"]) == {"backend", "frontend"}, f"images {m['images']}")
     ecs = client("ecs")
-    svcs = ecs.describe_services(cluster=env, services=m["services"])["services"]
+    svcs = ecs.describe_services(cluster=n, services=m["services"])["services"]
     expect(sorted(s["serviceName"] for s in svcs if s["status"] == "ACTIVE") == sorted(m["services"]),
-           f"services in cluster {env}: {[(s['serviceName'], s['status']) for s in svcs]}")
-    for family in m["preDeployTasks"] + [f"{env}-web", f"{env}-worker", f"{env}-beat"]:
+           f"services in cluster {n}: {[(s['serviceName'], s['status']) for s in svcs]}")
+    for family in m["preDeployTasks"] + [f"{n}-web", f"{n}-worker", f"{n}-beat"]:
         c = ecs.describe_task_definition(taskDefinition=family)["taskDefinition"]["containerDefinitions"][0]
         expect(c["image"] == backend_image, f"{family} image {c['image']} != {backend_image}")
         names = {e["name"] for e in c.get("environment", [])}
         expect("DATABASE_PASSWORD" not in names, f"{family}: password as a plain variable")
-        expect(any(s["name"] == "DATABASE_PASSWORD" for s in c.get("secrets", [])), f"{family}: no password secret")
+        secrets = {s["name"]: s["valueFrom"] for s in c.get("secrets", [])}
+        expect(secrets.get("DATABASE_PASSWORD") == database_secret_arn(env) + ":password::",
+               f"{family}: DATABASE_PASSWORD from {secrets.get('DATABASE_PASSWORD')}, not {env}'s own secret")
+        expect(not [v for v in secrets.values() if v.startswith(shared_manifest()["database"]["masterSecretArn"])],
+               f"{family}: the master secret in {secrets}")
         opts = c["logConfiguration"]["options"]
-        expect(opts["awslogs-group"].startswith(f"/adhoc/{env}/") and opts.get("awslogs-stream-prefix"),
+        expect(opts["awslogs-group"].startswith(f"/{NAME_PREFIX}/{env}/") and opts.get("awslogs-stream-prefix"),
                f"{family} logs {opts}")
-    web = ecs.describe_task_definition(taskDefinition=f"{env}-web")["taskDefinition"]["containerDefinitions"][0]
+    web = ecs.describe_task_definition(taskDefinition=f"{n}-web")["taskDefinition"]["containerDefinitions"][0]
     envvars = {e["name"]: e["value"] for e in web["environment"]}
     ns = json.loads(parameter(f"{PREFIX}/_shared")["Value"])  # namespace is <name>.internal
-    redis = f"redis://{env}-redis.{ns['name']}.internal:6379/0"
+    redis = f"redis://{n}-redis.{ns['name']}.internal:6379/0"
     expect(envvars.get("REDIS_URL") == redis and envvars.get("CELERY_BROKER_URL") == redis, f"redis url {envvars}")
-    expect(envvars.get("DATABASE_NAME") == env and envvars.get("DJANGO_ALLOWED_HOSTS") == f"{env}.{DOMAIN}",
+    expect(envvars.get("DATABASE_NAME") == env and envvars.get("DATABASE_USER") == env and envvars.get("DJANGO_ALLOWED_HOSTS") == f"{env}.{DOMAIN}",
            f"app settings {envvars}")
 
 
@@ -134,8 +154,8 @@ def check_rules(env, priority):
     expect(paths(rules[p + 1]) == [], f"frontend rule has paths {paths(rules[p + 1])}")
     tgs = {t["TargetGroupArn"]: t for t in client("elbv2").describe_target_groups()["TargetGroups"]}
     fwd = lambda r: tgs[r["Actions"][0]["TargetGroupArn"]]
-    expect(fwd(rules[p])["TargetGroupName"] == f"{env}-web", "backend rule does not forward to web")
-    expect(fwd(rules[p + 1])["TargetGroupName"] == f"{env}-frontend", "frontend rule does not forward to frontend")
+    expect(fwd(rules[p])["TargetGroupName"] == f"{named(env)}-web", "backend rule does not forward to web")
+    expect(fwd(rules[p + 1])["TargetGroupName"] == f"{named(env)}-fe", "frontend rule does not forward to frontend")
     for r in (p, p + 1):
         t = fwd(rules[r])
         expect(t["TargetType"] == "ip" and t["HealthyThresholdCount"] == 2, f"target group {t['TargetGroupName']}")
@@ -156,33 +176,356 @@ def check_discovery(env):
     expect(len(ns) == 1, f"namespace {ns_name} not found")
     names = [s["Name"] for s in sd.list_services(
         Filters=[{"Name": "NAMESPACE_ID", "Values": [ns[0]["Id"]], "Condition": "EQ"}])["Services"]]
-    expect(f"{env}-redis" in names, f"{env}-redis not in namespace {ns_name}: {names}")
-    svc = client("ecs").describe_services(cluster=env, services=[f"{env}-redis"])["services"][0]
-    expect(svc.get("serviceRegistries"), f"{env}-redis has no service registry")
+    n = named(env)
+    expect(f"{n}-redis" in names, f"{n}-redis not in namespace {ns_name}: {names}")
+    svc = client("ecs").describe_services(cluster=n, services=[f"{n}-redis"])["services"][0]
+    expect(svc.get("serviceRegistries"), f"{n}-redis has no service registry")
 
 
 def check_gone(env):
     expect(parameter(f"{PREFIX}/{env}") is None, f"SSM {PREFIX}/{env} still there")
-    clusters = client("ecs").describe_clusters(clusters=[env])["clusters"]
-    expect(not [c for c in clusters if c["status"] == "ACTIVE"], f"cluster {env} still ACTIVE")
+    clusters = client("ecs").describe_clusters(clusters=[named(env)])["clusters"]
+    expect(not [c for c in clusters if c["status"] == "ACTIVE"], f"cluster {named(env)} still ACTIVE")
     expect(rules_for(env) == {}, f"listener rules of {env} still there: {sorted(rules_for(env))}")
     tgs = [t["TargetGroupName"] for t in client("elbv2").describe_target_groups()["TargetGroups"]]
-    expect(not [t for t in tgs if t.startswith(f"{env}-")], f"target groups of {env} still there: {tgs}")
+    expect(not [t for t in tgs if t.startswith(f"{named(env)}-")], f"target groups of {env} still there: {tgs}")
     buckets = [b["Name"] for b in client("s3").list_buckets()["Buckets"]]
-    expect(not [b for b in buckets if f"-{env}-" in b], f"bucket of {env} still there: {buckets}")
-    groups = client("logs").describe_log_groups(logGroupNamePrefix=f"/adhoc/{env}/")["logGroups"]
+    expect(not [b for b in buckets if b.startswith(f"{named(env)}-")], f"bucket of {env} still there: {buckets}")
+    groups = client("logs").describe_log_groups(logGroupNamePrefix=f"/{NAME_PREFIX}/{env}/")["logGroups"]
     expect(groups == [], f"log groups of {env} still there")
 
 
 def check_intact(env, priority):
     manifest(env)
-    clusters = client("ecs").describe_clusters(clusters=[env])["clusters"]
-    expect([c["status"] for c in clusters] == ["ACTIVE"], f"cluster {env}: {clusters}")
+    clusters = client("ecs").describe_clusters(clusters=[named(env)])["clusters"]
+    expect([c["status"] for c in clusters] == ["ACTIVE"], f"cluster {named(env)}: {clusters}")
     check_rules(env, priority)
     check_discovery(env)
 
 
+def database_secret_name(env):
+    return f"{NAME_PREFIX}/{env}/database"
+
+
+def database_secret_arn(env):
+    return client("secretsmanager").describe_secret(SecretId=database_secret_name(env))["ARN"]
+
+
+def check_database_secret(env):
+    """What the program does before terraform runs (C3): the environment's own secret exists."""
+    sm = client("secretsmanager")
+    try:
+        sm.describe_secret(SecretId=database_secret_name(env))
+    except ClientError as e:
+        if e.response["Error"]["Code"] != "ResourceNotFoundException":
+            raise
+        sm.create_secret(Name=database_secret_name(env), SecretString=json.dumps({
+            "username": env, "password": f"{env}-password", "host": "postgres.local", "port": 5432, "dbname": env}))
+
+
+def role_policy_actions(role):
+    iam = client("iam")
+    actions = []
+    for name in iam.list_role_policies(RoleName=role)["PolicyNames"]:
+        document = iam.get_role_policy(RoleName=role, PolicyName=name)["PolicyDocument"]
+        document = json.loads(document) if isinstance(document, str) else document
+        for statement in document["Statement"]:
+            listed = statement["Action"]
+            actions += [listed] if isinstance(listed, str) else listed
+            if "secretsmanager:GetSecretValue" in actions:
+                return actions, statement["Resource"]
+    return actions, None
+
+
+def check_secrets(*envs):
+    """Containers never get the master secret; the shared execution role cannot read it, only
+    the dbadmin task's own execution role; each environment's task definitions reference only
+    its own secret, and its task role (what its containers can do) reads no secret at all."""
+    ecs = client("ecs")
+    shared = shared_manifest()
+    master = shared["database"]["masterSecretArn"]
+    dbadmin = ecs.describe_task_definition(taskDefinition=shared["dbAdmin"]["taskDefinition"])["taskDefinition"]
+    execution_roles = set()
+    for env in envs:
+        m = manifest(env)
+        for family in [f"{m['cluster']}-{r}" for r in ("web", "worker", "beat", "frontend", "redis")] + m["preDeployTasks"]:
+            td = ecs.describe_task_definition(taskDefinition=family)["taskDefinition"]
+            execution_roles.add(td["executionRoleArn"].split("/")[-1])
+            expect(master not in json.dumps(td), f"{family} references the master secret")
+            for c in td["containerDefinitions"]:
+                for secret in c.get("secrets", []):
+                    expect(secret["valueFrom"].startswith(database_secret_arn(env)),
+                           f"{family}: {secret['name']} from {secret['valueFrom']}, not {env}'s own secret")
+            if td.get("taskRoleArn"):
+                actions, _ = role_policy_actions(td["taskRoleArn"].split("/")[-1])
+                expect(not [a for a in actions if a.startswith(("secretsmanager:", "ssm:Get", "kms:"))],
+                       f"{family}: task role can read secrets: {actions}")
+    expect(dbadmin["executionRoleArn"].split("/")[-1] not in execution_roles, "dbadmin shares the environments' execution role")
+    for role in execution_roles:
+        _, resources = role_policy_actions(role)
+        resources = [resources] if isinstance(resources, str) else resources or []
+        expect(master not in resources and resources == [f"{master.split(':secret:')[0]}:secret:{NAME_PREFIX}/*"],
+               f"execution role {role} reads {resources}")
+    _, resources = role_policy_actions(dbadmin["executionRoleArn"].split("/")[-1])
+    expect(resources in (master, [master]), f"dbadmin execution role reads {resources}")
+
+
+def shared_manifest():
+    return json.loads(parameter(f"{PREFIX}/_shared")["Value"])
+
+
+def group_id(reference):
+    """moto reports a referenced group as <account>/<group id>; AWS as the id."""
+    return reference.split("/")[-1]
+
+
+def ingress(group):
+    """The group's ingress as {(port, source)}: source a group id or a CIDR block."""
+    out = set()
+    for p in client("ec2").describe_security_groups(GroupIds=[group])["SecurityGroups"][0]["IpPermissions"]:
+        port = p.get("FromPort", -1)
+        expect(p.get("ToPort", -1) == port, f"{group}: port range {p}")
+        out |= {(port, group_id(pair["GroupId"])) for pair in p.get("UserIdGroupPairs", [])}
+        out |= {(port, r["CidrIp"]) for r in p.get("IpRanges", [])} | {(port, r["CidrIpv6"]) for r in p.get("Ipv6Ranges", [])}
+        out |= {(port, r["PrefixListId"]) for r in p.get("PrefixListIds", [])}
+    return out
+
+
+def alb_security_group():
+    elb = client("elbv2")
+    listener = elb.describe_listeners(ListenerArns=[listener_arn()])["Listeners"][0]
+    return elb.describe_load_balancers(LoadBalancerArns=[listener["LoadBalancerArn"]])["LoadBalancers"][0]["SecurityGroups"][0]
+
+
+SECURITY_GROUP_RULES = ("aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule")
+
+
+def check_no_changes(plan_json):
+    """`terraform show -json` of a plan: nothing to change. The one difference tolerated is
+    moto's: it reports a rule's referenced group as <account>/<group id>, so every plan
+    'updates' it back to the id (AWS reports the id; there the plan is empty)."""
+    with open(plan_json) as f:
+        plan = json.load(f)
+    changes = []
+    for rc in plan.get("resource_changes", []):
+        change = rc["change"]
+        if change["actions"] in (["no-op"], ["read"]):
+            continue
+        if change["actions"] == ["update"] and rc["type"] in SECURITY_GROUP_RULES:
+            before, after = change["before"], change["after"]
+            differing = {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
+            if differing == {"referenced_security_group_id"} and \
+                    group_id(before["referenced_security_group_id"]) == after["referenced_security_group_id"]:
+                continue
+        changes.append(f"{rc['address']} {'/'.join(change['actions'])}")
+    expect(not changes, f"planned changes: {changes}")
+
+
+def check_isolation(*envs):
+    """Each environment's tasks carry their own group and the database-clients group; the own
+    group admits only the ALB on the container ports and itself on redis; the clients group
+    admits nothing; postgres admits only the clients group (and the bastion)."""
+    ecs, ec2 = client("ecs"), client("ec2")
+    shared = shared_manifest()
+    clients = shared["dbAdmin"]["network"]["securityGroups"]
+    expect(len(clients) == 1, f"dbAdmin security groups {clients}")
+    expect(ingress(clients[0]) == set(), f"database-clients group admits {ingress(clients[0])}")
+    alb = alb_security_group()
+    own = {}
+    for env in envs:
+        m = manifest(env)
+        groups = m["network"]["securityGroups"]
+        mine = [g for g in groups if g not in clients]
+        expect(len(mine) == 1 and len(groups) == 2, f"{env}: security groups {groups}")
+        own[env] = mine[0]
+        described = ec2.describe_security_groups(GroupIds=mine)["SecurityGroups"][0]
+        expect(described["GroupName"] == f"{named(env)}-tasks", f"{env}: group name {described['GroupName']}")
+        want = {(8000, alb), (80, alb), (6379, mine[0])}
+        expect(ingress(mine[0]) == want, f"{env}: ingress {ingress(mine[0])} != {want}")
+        for svc in ecs.describe_services(cluster=m["cluster"], services=m["services"])["services"]:
+            carried = svc["networkConfiguration"]["awsvpcConfiguration"]["securityGroups"]
+            expect(sorted(carried) == sorted(groups), f"{svc['serviceName']} carries {carried}, manifest {groups}")
+    expect(len(set(own.values())) == len(envs), f"environments share a group: {own}")
+    rds = ec2.describe_security_groups(Filters=[{"Name": "group-name", "Values": [f"{shared['name']}-rds"]}])["SecurityGroups"]
+    expect(len(rds) == 1, f"RDS group {shared['name']}-rds not found")
+    sources = {source for port, source in ingress(rds[0]["GroupId"]) if port == 5432}
+    expect(clients[0] in sources and not sources & set(own.values()) and all(x.startswith("sg-") for x in sources),
+           f"postgres admits {sources}")
+
+
+def check_health_checks(env, start_seconds="20"):
+    """The module's health-check settings on the real resources, and the README's arithmetic:
+    a web task that never answers fails the rollout (3 failed tasks, ECS's minimum circuit-
+    breaker threshold) within 2 minutes; a healthy rollout's floor stays within 90 s. Task start
+    (provisioning, image pull) is assumed to take start_seconds."""
+    elb, ecs = client("elbv2"), client("ecs")
+    m = manifest(env)
+    groups = {t["TargetGroupName"]: t for t in elb.describe_target_groups()["TargetGroups"]}
+    for name, path in ((f"{named(env)}-web", "/healthz"), (f"{named(env)}-fe", "/")):
+        t = groups[name]
+        expect(t["HealthCheckPath"] == path and t["Matcher"]["HttpCode"] == "200", f"{name}: {t['HealthCheckPath']} {t['Matcher']}")
+        expect((t["HealthCheckIntervalSeconds"], t["HealthCheckTimeoutSeconds"], t["HealthyThresholdCount"],
+                t["UnhealthyThresholdCount"]) == (5, 3, 2, 2), f"{name}: health check {t}")
+        attributes = {a["Key"]: a["Value"] for a in elb.describe_target_group_attributes(
+            TargetGroupArn=t["TargetGroupArn"])["Attributes"]}
+        expect(attributes["deregistration_delay.timeout_seconds"] == "5", f"{name}: {attributes}")
+    web = groups[f"{named(env)}-web"]
+    interval, timeout = web["HealthCheckIntervalSeconds"], web["HealthCheckTimeoutSeconds"]
+    healthy, unhealthy = web["HealthyThresholdCount"], web["UnhealthyThresholdCount"]
+    services = {s["serviceName"]: s for s in ecs.describe_services(cluster=m["cluster"], services=m["services"])["services"]}
+    grace = services[f"{named(env)}-web"].get("healthCheckGracePeriodSeconds")
+    expect(grace == 10 and services[f"{named(env)}-frontend"].get("healthCheckGracePeriodSeconds") == 10,
+           f"grace periods {[(n, s.get('healthCheckGracePeriodSeconds')) for n, s in services.items()]}")
+    start, drain = int(start_seconds), 5
+    failed_task = start + max(grace, unhealthy * interval + timeout) + drain
+    expect(3 * failed_task <= 120, f"a never-healthy rollout takes 3 x {failed_task} s > 120 s")
+    floor = start + healthy * interval + timeout + drain
+    expect(floor <= 90, f"a healthy rollout's floor is {floor} s > 90 s")
+
+
+def listed(value):
+    return [value] if isinstance(value, str) else list(value)
+
+
+def non_blank(doc):
+    return len("".join(json.dumps(doc).split()))
+
+
+def check_workflow_policy(path, parts_path, example=None):
+    """The rendered workflow policy is least privilege in the ways README promises; its parts
+    (what the OIDC role gets attached) hold exactly its statements, each fitting a managed
+    policy; with `example`, that file (examples/iam/policy.json) has the same statements."""
+    with open(path) as f:
+        doc = json.load(f)
+    statements = {s["Sid"]: s for s in doc["Statement"]}
+    expect(len(statements) == len(doc["Statement"]), "statement ids not unique")
+    with open(parts_path) as f:
+        parts = [json.loads(p) for p in json.load(f)]
+    expect([s for p in parts for s in p["Statement"]] == doc["Statement"], "the parts do not hold the policy's statements")
+    sizes = [non_blank(p) for p in parts]
+    expect(max(sizes) <= 6144, f"parts of {sizes} non-blank characters; a managed policy holds 6144")
+    unscoped_writes = {"ecs:RegisterTaskDefinition", "ecs:DeregisterTaskDefinition"}
+    # Wildcard resources that name no prefix: ids IAM cannot scope by name, each with a reason.
+    generic = (":servicediscovery:", ":security-group/*", ":security-group-rule/*", ":change/*", ":listener-rule/app/",
+               "/env:/*/", f"/{shared_manifest()['dbAdmin']['cluster']}/*")
+    for s in doc["Statement"]:
+        if s["Effect"] != "Allow":
+            continue
+        for resource in listed(s["Resource"]):
+            if resource == "*":
+                for action in listed(s["Action"]):
+                    verb = action.split(":")[1]
+                    expect(verb.startswith(("Describe", "List", "Get")) or action in unscoped_writes,
+                           f"{s['Sid']}: {action} on every resource")
+            elif "*" in resource:
+                expect(any(marker in resource for marker in (f"/{NAME_PREFIX}-", f"/{NAME_PREFIX}/", f":::{NAME_PREFIX}-",
+                                                             f":{NAME_PREFIX}/", f"{PREFIX}/") + generic),
+                       f"{s['Sid']}: {resource} is not scoped to the prefix")
+    run = statements["RunTasksInThePrefixClustersOnly"]
+    expect(listed(run["Action"]) == ["ecs:RunTask"] and any(c.endswith(f":cluster/{NAME_PREFIX}-*")
+           for c in listed(run["Condition"]["ArnLike"]["ecs:cluster"])), f"RunTask {run}")
+    passing = statements["PassOnlyTheStackRolesToEcsTasks"]
+    expect(passing["Condition"] == {"StringEquals": {"iam:PassedToService": "ecs-tasks.amazonaws.com"}}, f"PassRole {passing}")
+    boundary = statements["TaskRolesOnlyWithTheBoundary"]["Condition"]["StringEquals"]["iam:PermissionsBoundary"]
+    expect(listed(boundary)[0].endswith(f":policy/{NAME_PREFIX}-task-boundary"), f"boundary {boundary}")
+    expect(listed(statements["TaskRolesOnlyWithTheBoundary"]["Resource"]) == [
+        f"arn:aws:iam::123456789012:role/{NAME_PREFIX}-*-task"], "task roles resource")
+    deny = statements["NoBoundaryEscape"]
+    expect(deny["Effect"] == "Deny" and {"iam:DeleteRolePermissionsBoundary", "iam:PutRolePermissionsBoundary",
+           "iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion"} <= set(listed(deny["Action"])), f"deny {deny}")
+    dns = statements["PreviewDnsRecords"]["Condition"]
+    expect(listed(dns["ForAllValues:StringLike"]["route53:ChangeResourceRecordSetsNormalizedRecordNames"]) == [f"*.{DOMAIN}"]
+           and f"www.{DOMAIN}" in listed(dns["ForAllValues:StringNotLike"]["route53:ChangeResourceRecordSetsNormalizedRecordNames"])
+           and sorted(listed(dns["ForAllValues:StringEquals"]["route53:ChangeResourceRecordSetsRecordTypes"])) == ["A", "AAAA"],
+           f"DNS conditions {dns}")
+    master = shared_manifest()["database"]["masterSecretArn"]
+    expect(listed(statements["DatabaseMasterSecretForBastion"]["Resource"]) == [master], "master secret by exact ARN")
+    if example:
+        with open(example) as f:
+            other = json.load(f)
+        shape = lambda d: {s["Sid"]: (s["Effect"], sorted(listed(s["Action"])), sorted(s.get("Condition", {})))
+                           for s in d["Statement"]}
+        expect(shape(other) == shape(doc), f"{example} differs from the rendered policy: render it again")
+
+
+def check_oidc_role(repository, parts_path):
+    """The GitHub OIDC role trusts only the repository's listed runs and carries the workflow
+    policy as managed policies, part by part."""
+    iam = client("iam")
+    role = iam.get_role(RoleName=f"{shared_manifest()['name']}-github-workflow")["Role"]
+    trust = role["AssumeRolePolicyDocument"]
+    trust = json.loads(trust) if isinstance(trust, str) else trust
+    statement = trust["Statement"][0]
+    expect(listed(statement["Action"]) == ["sts:AssumeRoleWithWebIdentity"]
+           and listed(statement["Principal"]["Federated"])[0].endswith(":oidc-provider/token.actions.githubusercontent.com"),
+           f"trust {statement}")
+    subjects = sorted(listed(statement["Condition"]["StringLike"]["token.actions.githubusercontent.com:sub"]))
+    expect(subjects == [f"repo:{repository}:pull_request", f"repo:{repository}:ref:refs/heads/main"], f"subjects {subjects}")
+    expect(statement["Condition"]["StringEquals"] == {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"},
+           f"audience {statement['Condition']}")
+    with open(parts_path) as f:
+        parts = [json.loads(p) for p in json.load(f)]
+    attached = iam.list_attached_role_policies(RoleName=role["RoleName"])["AttachedPolicies"]
+    documents = []
+    for policy in sorted(attached, key=lambda a: a["PolicyName"]):
+        version = iam.get_policy(PolicyArn=policy["PolicyArn"])["Policy"]["DefaultVersionId"]
+        document = iam.get_policy_version(PolicyArn=policy["PolicyArn"], VersionId=version)["PolicyVersion"]["Document"]
+        documents.append(json.loads(document) if isinstance(document, str) else document)
+    expect([d["Statement"] for d in documents] == [p["Statement"] for p in parts],
+           f"attached {[a['PolicyName'] for a in attached]} do not hold the policy's parts")
+    expect(iam.list_role_policies(RoleName=role["RoleName"])["PolicyNames"] == [], "inline policies on the role")
+
+
+def check_boundary(*envs):
+    """Every environment's task role carries the shared permissions boundary."""
+    iam = client("iam")
+    for env in envs:
+        role = iam.get_role(RoleName=f"{named(env)}-task")["Role"]
+        arn = role.get("PermissionsBoundary", {}).get("PermissionsBoundaryArn", "")
+        expect(arn.endswith(f":policy/{NAME_PREFIX}-task-boundary"), f"{named(env)}-task boundary {arn!r}")
+
+
+# What RegisterTaskDefinition does not accept among DescribeTaskDefinition's fields.
+READ_ONLY = {"taskDefinitionArn", "revision", "status", "requiresAttributes", "compatibilities",
+             "registeredAt", "registeredBy", "deregisteredAt"}
+
+
+def check_redeploy(env, repository, tag):
+    """Does what the program's deploy does: registers a copy of every task definition whose
+    image is in `repository` with `repository:tag` (every field and tag kept) and points the
+    services at the new revisions."""
+    ecs = client("ecs")
+    m = manifest(env)
+    running = {s["taskDefinition"]: s["serviceName"]
+               for s in ecs.describe_services(cluster=m["cluster"], services=m["services"])["services"]}
+    changed = 0
+    for reference in list(running) + m["preDeployTasks"]:
+        described = ecs.describe_task_definition(taskDefinition=reference, include=["TAGS"])
+        td = {k: v for k, v in described["taskDefinition"].items() if k not in READ_ONLY}
+        containers = [c for c in td["containerDefinitions"] if c["image"].startswith(repository)]
+        if not containers:
+            continue
+        for c in containers:
+            c["image"] = f"{repository}:{tag}"
+        if described.get("tags"):
+            td["tags"] = described["tags"]
+        arn = ecs.register_task_definition(**td)["taskDefinition"]["taskDefinitionArn"]
+        if reference in running:
+            ecs.update_service(cluster=m["cluster"], service=running[reference], taskDefinition=arn)
+        changed += 1
+    expect(changed >= 5, f"only {changed} task definitions use {repository}")
+
+
 CHECKS = {
+    "oidc-role": check_oidc_role,
+    "no-changes": check_no_changes,
+    "workflow-policy": check_workflow_policy,
+    "boundary": check_boundary,
+    "database-secret": check_database_secret,
+    "secrets": check_secrets,
+    "isolation": check_isolation,
+    "health-checks": check_health_checks,
+    "redeploy": check_redeploy,
     "shared-manifest": check_shared_manifest,
     "manifest": check_manifest,
     "rules": check_rules,

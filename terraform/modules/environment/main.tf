@@ -4,8 +4,35 @@ data "aws_caller_identity" "current" {}
 
 data "aws_partition" "current" {}
 
+# The environment's own database credentials (login role `<env>`, owner of database `<env>` only),
+# created by the program's `create` before terraform applies. Containers never see the master
+# secret. Listed rather than read, so that `plan` of an environment not created yet still plans:
+# until the secret exists, its name-only ARN stands in for the full one (which ends in "-" and six
+# random characters, the only way to tell `<name>` from `<name>-other` in a prefix match).
+data "aws_secretsmanager_secrets" "database" {
+  filter {
+    name   = "name"
+    values = [local.database_secret_name]
+  }
+}
+
 locals {
-  env  = var.environment
+  database_secret_name = coalesce(var.database_secret_name, "${var.name_prefix}/${var.environment}/database")
+  database_secret_found = [
+    for arn in data.aws_secretsmanager_secrets.database.arns : arn
+    if endswith(replace(arn, "/-[A-Za-z0-9]{6}$/", ""), ":secret:${local.database_secret_name}")
+  ]
+  database_secret_arn = length(local.database_secret_found) > 0 ? local.database_secret_found[0] : join(":", [
+    "arn:${data.aws_partition.current.partition}:secretsmanager:${data.aws_region.current.name}",
+    "${data.aws_caller_identity.current.account_id}:secret:${local.database_secret_name}",
+  ])
+}
+
+locals {
+  env = var.environment
+  # Every AWS name of the environment starts with this, so IAM policies can name exactly the
+  # previews' resources: cluster `<prefix>-<env>`, services `<prefix>-<env>-<role>`, ...
+  name = "${var.name_prefix}-${var.environment}"
   host = "${var.environment}.${var.domain}"
   url  = "https://${local.host}"
 
@@ -15,10 +42,10 @@ locals {
   backend_image  = startswith(var.backend_image_tag, "sha256:") ? "${var.backend_image_repository}@${var.backend_image_tag}" : "${var.backend_image_repository}:${var.backend_image_tag}"
   frontend_image = startswith(var.frontend_image_tag, "sha256:") ? "${var.frontend_image_repository}@${var.frontend_image_tag}" : "${var.frontend_image_repository}:${var.frontend_image_tag}"
 
-  redis_host = "${var.environment}-redis.${var.service_discovery_namespace_name}"
+  redis_host = "${local.name}-redis.${var.service_discovery_namespace_name}"
   redis_url  = "redis://${local.redis_host}:6379/0"
 
-  bucket_name = "${var.name_prefix}-${var.environment}-${data.aws_caller_identity.current.account_id}-${data.aws_region.current.name}"
+  bucket_name = "${local.name}-${data.aws_caller_identity.current.account_id}-${data.aws_region.current.name}"
 
   default_sizes = {
     web           = { cpu = 512, memory = 1024 }
@@ -44,13 +71,13 @@ locals {
     DATABASE_HOST           = var.database_host
     DATABASE_PORT           = tostring(var.database_port)
     DATABASE_NAME           = var.environment
-    DATABASE_USER           = var.database_username
+    DATABASE_USER           = var.environment
     AWS_STORAGE_BUCKET_NAME = local.bucket_name
     AWS_S3_REGION_NAME      = data.aws_region.current.name
   }, var.extra_environment)
 
   backend_secrets = merge({
-    DATABASE_PASSWORD = "${var.database_password_secret_arn}:password::"
+    DATABASE_PASSWORD = "${local.database_secret_arn}:password::"
   }, var.secrets)
 
   # Every task definition of the environment. `image` is the role in the manifest's `images`;
@@ -113,7 +140,7 @@ locals {
 ################################################################################
 
 resource "aws_ecs_cluster" "this" {
-  name = local.env
+  name = local.name
 
   setting {
     name  = "containerInsights"
@@ -136,7 +163,7 @@ resource "aws_ecs_cluster_capacity_providers" "this" {
 resource "aws_cloudwatch_log_group" "this" {
   for_each = local.tasks
 
-  name              = "/adhoc/${local.env}/${each.key}"
+  name              = "/${var.name_prefix}/${local.env}/${each.key}"
   retention_in_days = var.log_retention_days
 
   tags = local.tags
@@ -158,9 +185,12 @@ data "aws_iam_policy_document" "ecs_tasks_assume" {
 }
 
 resource "aws_iam_role" "task" {
-  name               = "${var.name_prefix}-${local.env}-task"
+  name               = "${local.name}-task"
   description        = "Application role of ad hoc environment ${local.env}"
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
+  # The shared stack's boundary caps whatever this role is ever given; the workflow's policy
+  # lets it create task roles only with this boundary.
+  permissions_boundary = var.task_role_permissions_boundary
 
   tags = local.tags
 }

@@ -13,7 +13,7 @@ locals {
     preDeployTasks = [for k in local.pre_deploy_tasks : aws_ecs_task_definition.this[k].family]
     network = {
       subnets        = var.private_subnet_ids
-      securityGroups = [var.ecs_tasks_security_group_id]
+      securityGroups = local.security_groups
       assignPublicIp = "DISABLED"
     }
     images = {

@@ -4,27 +4,36 @@
 
 locals {
   load_balanced = { for k, v in local.services : k => local.tasks[k].port if v.load_balanced }
+  # Target-group names hold at most 32 characters: short role suffixes.
+  target_group_suffixes = { web = "web", frontend = "fe" }
 }
 
 resource "aws_lb_target_group" "this" {
   for_each = local.load_balanced
 
-  name        = "${local.env}-${each.key}"
+  name        = "${local.name}-${local.target_group_suffixes[each.key]}"
   port        = each.value
   protocol    = "HTTP"
   target_type = "ip"
   vpc_id      = var.vpc_id
 
-  # Ad hoc environments favour fast rollouts over draining long requests.
+  # Fast rollouts and fast failures; the arithmetic is in the README ("Health checks").
   deregistration_delay = 5
 
   health_check {
     path                = var.health_check_paths[each.key]
-    matcher             = "200-399"
-    interval            = 6
-    timeout             = 4
+    matcher             = "200"
+    interval            = 5
+    timeout             = 3
     healthy_threshold   = 2
-    unhealthy_threshold = 3
+    unhealthy_threshold = 2
+  }
+
+  lifecycle {
+    precondition {
+      condition     = length(local.name) <= 29
+      error_message = "name_prefix and environment together are too long for a target group name (32 characters): \"${local.name}-web\"; shorten the prefix or the environment name."
+    }
   }
 
   tags = local.tags

@@ -5,13 +5,18 @@
 resource "aws_ecs_task_definition" "this" {
   for_each = local.tasks
 
-  family                   = "${local.env}-${each.key}"
+  family                   = "${local.name}-${each.key}"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = local.sizes[each.key].cpu
   memory                   = local.sizes[each.key].memory
   execution_role_arn       = var.execution_role_arn
   task_role_arn            = each.value.image == "backend" ? aws_iam_role.task.arn : null
+
+  # `deploy` registers revisions between applies (same fields, new image). Reading the family's
+  # latest ACTIVE revision instead of the one in the state makes an apply with the running tags
+  # plan no change here, and none on the services, which then reference that same revision.
+  track_latest = true
 
   runtime_platform {
     operating_system_family = "LINUX"
@@ -44,7 +49,7 @@ resource "aws_ecs_task_definition" "this" {
 ################################################################################
 
 resource "aws_service_discovery_service" "redis" {
-  name          = "${local.env}-redis"
+  name          = "${local.name}-redis"
   force_destroy = true
 
   dns_config {
@@ -67,7 +72,7 @@ resource "aws_service_discovery_service" "redis" {
 resource "aws_ecs_service" "this" {
   for_each = local.services
 
-  name                    = "${local.env}-${each.key}"
+  name                    = "${local.name}-${each.key}"
   cluster                 = aws_ecs_cluster.this.arn
   task_definition         = aws_ecs_task_definition.this[each.key].arn
   desired_count           = local.desired_counts[each.key]
@@ -90,7 +95,7 @@ resource "aws_ecs_service" "this" {
 
   network_configuration {
     subnets          = var.private_subnet_ids
-    security_groups  = [var.ecs_tasks_security_group_id]
+    security_groups  = local.security_groups
     assign_public_ip = false
   }
 

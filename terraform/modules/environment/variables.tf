@@ -3,7 +3,7 @@
 ################################################################################
 
 variable "environment" {
-  description = "Name of the ad hoc environment: a DNS label used in every resource name (`<env>-web`, `<env>.<domain>`, ...)."
+  description = "Name of the ad hoc environment: a DNS label used in every resource name (`<prefix>-<env>-web`, `<env>.<domain>`, ...)."
   type        = string
 
   validation {
@@ -82,9 +82,25 @@ variable "private_subnet_ids" {
   }
 }
 
-variable "ecs_tasks_security_group_id" {
-  description = "Security group of ECS tasks (reachable from the ALB and from each other)."
+variable "alb_security_group_id" {
+  description = "Security group of the ALB the environment is placed on; the environment's own group admits it on the web and frontend container ports only."
   type        = string
+}
+
+variable "database_clients_security_group_id" {
+  description = "The shared stack's database-clients group (no ingress), carried by every task next to the environment's own group so postgres admits it."
+  type        = string
+}
+
+variable "egress_ports" {
+  description = "TCP ports the environment's tasks may open to anywhere (image pulls and AWS APIs need 443). Postgres is allowed by the database-clients group, redis within the environment."
+  type        = list(number)
+  default     = [80, 443]
+
+  validation {
+    condition     = alltrue([for p in var.egress_ports : p >= 1 && p <= 65535 && floor(p) == p])
+    error_message = "egress_ports must be TCP port numbers (1-65535)."
+  }
 }
 
 variable "alb_listener_arn" {
@@ -124,8 +140,18 @@ variable "service_discovery_namespace_name" {
 }
 
 variable "execution_role_arn" {
-  description = "Shared ECS task-execution role; it must be allowed to read every ARN in `secrets` and the database secret."
+  description = "Shared ECS task-execution role; it reads `<name_prefix>/*` secrets (the environment's database secret) and must be allowed to read every other ARN in `secrets`."
   type        = string
+}
+
+variable "task_role_permissions_boundary" {
+  description = "ARN of the shared stack's permissions boundary (`<name_prefix>-task-boundary`, output `task_role_permissions_boundary_arn`) the task role carries; the workflow's policy creates task roles only with it."
+  type        = string
+
+  validation {
+    condition     = can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$", var.task_role_permissions_boundary))
+    error_message = "task_role_permissions_boundary must be an IAM policy ARN."
+  }
 }
 
 variable "database_host" {
@@ -133,20 +159,16 @@ variable "database_host" {
   type        = string
 }
 
+variable "database_secret_name" {
+  description = "Name of the environment's own Secrets Manager secret (JSON with `password`), which the program creates before terraform runs. Null: `<name_prefix>/<environment>/database`. Containers get its `password` as DATABASE_PASSWORD and never the master secret."
+  type        = string
+  default     = null
+}
+
 variable "database_port" {
   description = "Port of the shared postgres instance."
   type        = number
   default     = 5432
-}
-
-variable "database_username" {
-  description = "User the application connects as."
-  type        = string
-}
-
-variable "database_password_secret_arn" {
-  description = "Secrets Manager secret with the database password in its `password` JSON key (the RDS-managed master secret)."
-  type        = string
 }
 
 ################################################################################
@@ -204,12 +226,17 @@ variable "frontend_port" {
 }
 
 variable "health_check_paths" {
-  description = "Target-group health-check paths."
+  description = "Target-group health-check paths. The ALB sends the target's IP as Host, so the web path must be answered before Django checks ALLOWED_HOSTS (see the README's one-line middleware); nginx answers `/` for any Host."
   type = object({
-    web      = optional(string, "/api/health/")
+    web      = optional(string, "/healthz")
     frontend = optional(string, "/")
   })
   default = {}
+
+  validation {
+    condition     = startswith(var.health_check_paths.web, "/") && startswith(var.health_check_paths.frontend, "/")
+    error_message = "health_check_paths must be absolute paths."
+  }
 }
 
 ################################################################################
@@ -288,19 +315,24 @@ variable "services_use_cluster_default_strategy" {
 }
 
 variable "health_check_grace_period_seconds" {
-  description = "Grace period before load-balancer health checks count for web and frontend."
+  description = "Seconds after a web or frontend task starts during which ECS ignores failed load-balancer health checks. Small, so a task that never answers fails fast (see the README's arithmetic); raise it for an application that needs longer to answer its health path."
   type        = number
-  default     = 60
+  default     = 10
+
+  validation {
+    condition     = var.health_check_grace_period_seconds >= 0 && var.health_check_grace_period_seconds <= 300
+    error_message = "health_check_grace_period_seconds must be between 0 and 300."
+  }
 }
 
 variable "name_prefix" {
-  description = "Prefix of the names that need one to be scoped in IAM policies: the bucket `<prefix>-<environment>-<account>-<region>` and the task role `<prefix>-<environment>-task`."
+  description = "Prefix of every AWS name of the environment: cluster `<prefix>-<env>`, services and task-definition families `<prefix>-<env>-<role>`, target groups `<prefix>-<env>-web`/`-fe`, log groups `/<prefix>/<env>/<role>`, bucket, task role `<prefix>-<env>-task`, Cloud Map service `<prefix>-<env>-redis`, security group `<prefix>-<env>-tasks`. The shared stack's `name_prefix`; IAM policies are scoped to it."
   type        = string
   default     = "adhoc"
 
   validation {
-    condition     = can(regex("^[a-z][a-z0-9-]{0,9}$", var.name_prefix))
-    error_message = "name_prefix must be 1-10 lower-case letters, digits or hyphens, starting with a letter."
+    condition     = can(regex("^[a-z][a-z0-9]{0,9}$", var.name_prefix))
+    error_message = "name_prefix must be 1-10 lower-case letters or digits, starting with a letter."
   }
 }
 
@@ -320,7 +352,7 @@ variable "manifest_prefix" {
 }
 
 variable "log_retention_days" {
-  description = "Retention of the environment's log groups `/adhoc/<environment>/<service>`."
+  description = "Retention of the environment's log groups `/<prefix>/<environment>/<service>`."
   type        = number
   default     = 7
 

@@ -137,48 +137,50 @@ resource "aws_vpc_security_group_ingress_rule" "alb" {
   cidr_ipv4         = "0.0.0.0/0"
 }
 
+# Targets are the environments' tasks; each environment's own security group decides which
+# ports it accepts from this group, so the ALB may send to the VPC.
 resource "aws_vpc_security_group_egress_rule" "alb_to_tasks" {
-  security_group_id            = aws_security_group.alb.id
-  description                  = "To ECS tasks"
-  ip_protocol                  = "tcp"
-  from_port                    = 0
-  to_port                      = 65535
-  referenced_security_group_id = aws_security_group.tasks.id
+  security_group_id = aws_security_group.alb.id
+  description       = "To ECS tasks (each environment's group admits only its container ports)"
+  ip_protocol       = "tcp"
+  from_port         = 0
+  to_port           = 65535
+  cidr_ipv4         = aws_vpc.this.cidr_block
 }
 
-resource "aws_security_group" "tasks" {
-  name        = "${var.name}-ecs-tasks"
-  description = "Ad hoc ECS tasks: reachable from the ALB, and from each other for redis"
+# Carried by every environment's tasks and the dbadmin task, next to their own group. It has no
+# ingress rule, so carrying it opens nothing between tasks; it only lets the RDS group admit
+# them. One rule on the RDS group for any number of environments (a group holds 60 by default),
+# and the workflow never needs to change a shared group.
+resource "aws_security_group" "db_clients" {
+  name        = "${var.name}-db-clients"
+  description = "Clients of the shared postgres (no ingress): environments' tasks and dbadmin"
   vpc_id      = aws_vpc.this.id
 
-  tags = merge(local.tags, { Name = "${var.name}-ecs-tasks" })
+  tags = merge(local.tags, { Name = "${var.name}-db-clients" })
 }
 
-resource "aws_vpc_security_group_ingress_rule" "tasks_from_alb" {
-  security_group_id            = aws_security_group.tasks.id
-  description                  = "From the ALB"
+resource "aws_vpc_security_group_egress_rule" "db_clients_postgres" {
+  security_group_id            = aws_security_group.db_clients.id
+  description                  = "Postgres"
   ip_protocol                  = "tcp"
-  from_port                    = 0
-  to_port                      = 65535
-  referenced_security_group_id = aws_security_group.alb.id
+  from_port                    = 5432
+  to_port                      = 5432
+  referenced_security_group_id = aws_security_group.rds.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "tasks_redis" {
-  security_group_id            = aws_security_group.tasks.id
-  description                  = "Redis between tasks"
-  ip_protocol                  = "tcp"
-  from_port                    = 6379
-  to_port                      = 6379
-  referenced_security_group_id = aws_security_group.tasks.id
-}
-
-resource "aws_vpc_security_group_egress_rule" "tasks_all" {
-  security_group_id = aws_security_group.tasks.id
-  description       = "Image pulls, AWS APIs, postgres, redis"
-  ip_protocol       = "-1"
+# The dbadmin task carries only this group: image pull, logs and its secret over HTTPS.
+resource "aws_vpc_security_group_egress_rule" "db_clients_https" {
+  security_group_id = aws_security_group.db_clients.id
+  description       = "HTTPS: image pulls, CloudWatch Logs, Secrets Manager"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
   cidr_ipv4         = "0.0.0.0/0"
 }
 
+# Its description predates the database-clients group; changing it would replace the group
+# under the running instance.
 resource "aws_security_group" "rds" {
   name        = "${var.name}-rds"
   description = "Shared postgres: only from ECS tasks and the bastion"
@@ -189,7 +191,7 @@ resource "aws_security_group" "rds" {
 
 resource "aws_vpc_security_group_ingress_rule" "rds" {
   for_each = merge(
-    { tasks = aws_security_group.tasks.id },
+    { db_clients = aws_security_group.db_clients.id },
     var.create_bastion ? { bastion = aws_security_group.bastion[0].id } : {},
   )
 

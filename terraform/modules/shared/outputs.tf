@@ -3,6 +3,11 @@ output "name" {
   value       = var.name
 }
 
+output "name_prefix" {
+  description = "Prefix of every per-environment AWS name; pass it to modules/environment."
+  value       = var.name_prefix
+}
+
 output "region" {
   description = "Region of the shared stack."
   value       = data.aws_region.current.name
@@ -28,9 +33,9 @@ output "alb_security_group_id" {
   value       = aws_security_group.alb.id
 }
 
-output "ecs_tasks_security_group_id" {
-  description = "ID of the security group every ad hoc ECS task runs in."
-  value       = aws_security_group.tasks.id
+output "database_clients_security_group_id" {
+  description = "ID of the group (no ingress) every environment's tasks carry next to their own so the RDS group admits them on 5432."
+  value       = aws_security_group.db_clients.id
 }
 
 output "rds_security_group_id" {
@@ -80,7 +85,7 @@ output "service_discovery_namespace_name" {
 
 output "execution_role_arn" {
   description = "ARN of the ECS task-execution role."
-  value       = aws_iam_role.execution.arn
+  value       = aws_iam_role.execution["environments"].arn
 }
 
 output "rds_endpoint" {
@@ -131,4 +136,24 @@ output "manifest_prefix" {
 output "shared_manifest" {
   description = "The shared manifest (JSON string) also written to SSM `<manifest_prefix>/_shared`."
   value       = jsonencode(local.shared_manifest)
+}
+
+output "task_role_permissions_boundary_arn" {
+  description = "ARN of the permissions boundary every environment's task role must carry (modules/environment `task_role_permissions_boundary`)."
+  value       = aws_iam_policy.task_boundary.arn
+}
+
+output "workflow_policy_json" {
+  description = "The least-privilege policy of the role the workflow assumes, rendered from this stack's ARNs (examples/iam/policy.json is a rendered example)."
+  value       = data.aws_iam_policy_document.workflow.json
+}
+
+output "workflow_policy_parts_json" {
+  description = "The same statements split into `workflow_policy_parts` documents, each small enough for a managed policy (what the OIDC role gets attached)."
+  value       = local.workflow_policy_parts
+}
+
+output "workflow_role_arn" {
+  description = "ARN of the GitHub OIDC role (`role-to-assume`), or null when create_github_oidc_role = false."
+  value       = one(aws_iam_role.workflow[*].arn)
 }

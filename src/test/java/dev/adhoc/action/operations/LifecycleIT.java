@@ -31,6 +31,8 @@ import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LifecycleIT {
     private static final String ENV = "life";
+    /** The environment module's names: {@code <name prefix>-<environment>[-<role>]}. */
+    private static final String NAME = "adhoc-" + ENV;
     @TempDir
     static Path work;
     private static LocalAws aws;
@@ -74,7 +76,7 @@ class LifecycleIT {
     }
 
     private String serviceImage(String service) {
-        String arn = ecs.describeServices(r -> r.cluster(ENV).services(service)).services().get(0).taskDefinition();
+        String arn = ecs.describeServices(r -> r.cluster(NAME).services(service)).services().get(0).taskDefinition();
         return ecs.describeTaskDefinition(r -> r.taskDefinition(arn)).taskDefinition().containerDefinitions().get(0).image();
     }
 
@@ -97,7 +99,7 @@ class LifecycleIT {
 
         assertThat(result.exitCode()).as(result.log()).isZero();
         assertThat(result.output("url")).isEqualTo("https://life.adhoc.test");
-        assertThat(result.output("cluster")).isEqualTo(ENV);
+        assertThat(result.output("cluster")).isEqualTo(NAME);
         assertThat(result.output("plan-summary")).contains("to add");
         assertThat(result.log()).contains("::group::terraform apply").contains("did not answer within");
         List<String> runTasks = aws.calls().stream().filter(c -> c.action().equals("RunTask"))
@@ -107,9 +109,9 @@ class LifecycleIT {
         // The database step's log says what it did, never the script it ran or the role's verifier.
         assertThat(result.log()).contains("✓ database life is in place (owner life, connection limit 20)")
                 .doesNotContain("SCRAM-SHA-256$", "psql -X", "CREATE ROLE");
-        assertThat(runTasks.get(1)).contains("life-migrate");
-        assertThat(ssm.getParameter(r -> r.name("/adhoc/" + ENV)).parameter().value()).contains("\"cluster\":\"life\"");
-        assertThat(serviceImage("life-web")).endsWith("/backend:v1");
+        assertThat(runTasks.get(1)).contains("adhoc-life-migrate");
+        assertThat(ssm.getParameter(r -> r.name("/adhoc/" + ENV)).parameter().value()).contains("\"cluster\":\"adhoc-life\"");
+        assertThat(serviceImage("adhoc-life-web")).endsWith("/backend:v1");
     }
 
     @Test
@@ -117,21 +119,23 @@ class LifecycleIT {
     void createAgainKeepsTheImagesDeployRolledOut() {
         Program.Result deploy = run("deploy", Map.of("backend-image-tag", "v2"));
         assertThat(deploy.exitCode()).as(deploy.log()).isZero();
-        assertThat(serviceImage("life-web")).endsWith("/backend:v2");
+        assertThat(serviceImage("adhoc-life-web")).endsWith("/backend:v2");
 
         // plan passes what create would: the running tags and the environment's own priority.
         Program.Result plan = run("plan", Map.of());
         assertThat(plan.exitCode()).as(plan.log()).isZero();
         assertThat(plan.log()).contains("-var backend_image_tag=v2").contains("-var listener_rule_priority=10");
-        assertThat(plan.output("plan-summary")).isNotBlank();
+        // The task definitions track the family's latest revision, i.e. the one deploy registered:
+        // with the running tags nothing is replaced (no rolling restart for nothing).
+        assertThat(plan.output("plan-summary")).isNotBlank().doesNotContain("aws_ecs_task_definition");
 
         Program.Result update = run("create", Map.of());
 
         assertThat(update.exitCode()).as(update.log()).isZero();
         assertThat(update.log()).contains("backend_image_tag=v2");
-        assertThat(serviceImage("life-web")).endsWith("/backend:v2");
-        assertThat(image("life-migrate")).endsWith("/backend:v2");
-        assertThat(serviceImage("life-frontend")).endsWith("/frontend:v1");
+        assertThat(serviceImage("adhoc-life-web")).endsWith("/backend:v2");
+        assertThat(image("adhoc-life-migrate")).endsWith("/backend:v2");
+        assertThat(serviceImage("adhoc-life-frontend")).endsWith("/frontend:v1");
     }
 
     @Test
@@ -139,14 +143,14 @@ class LifecycleIT {
     void anApplyWhileStoppedKeepsTheCountsStartRestores() {
         Program.Result stop = run("stop", Map.of());
         assertThat(stop.exitCode()).as(stop.log()).isZero();
-        assertThat(ecs.describeServices(r -> r.cluster(ENV).services("life-web")).services().get(0).desiredCount()).isZero();
+        assertThat(ecs.describeServices(r -> r.cluster(NAME).services("adhoc-life-web")).services().get(0).desiredCount()).isZero();
 
         Program.Result update = run("create", Map.of());
         assertThat(update.exitCode()).as(update.log()).isZero();
 
         Program.Result start = run("start", Map.of());
         assertThat(start.exitCode()).as(start.log()).isZero();
-        assertThat(ecs.describeServices(r -> r.cluster(ENV).services("life-web")).services().get(0).desiredCount()).isEqualTo(1);
+        assertThat(ecs.describeServices(r -> r.cluster(NAME).services("adhoc-life-web")).services().get(0).desiredCount()).isEqualTo(1);
     }
 
     @Test
