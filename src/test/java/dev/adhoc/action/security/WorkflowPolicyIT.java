@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -24,9 +26,10 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /**
- * The workflow role's policy is enough: every AWS API call of an environment's
+ * The workflow role's policy is enough and not more: every AWS API call of an environment's
  * whole life — the program's and terraform's, recorded on the local AWS — is allowed by the
- * policy rendered for this shared stack, as IAM would evaluate it.
+ * policy the shared module renders for this stack, as IAM would evaluate it, and every call
+ * of {@link ForbiddenCalls} is denied.
  */
 class WorkflowPolicyIT {
     static final String REGION = "us-east-1";
@@ -38,6 +41,7 @@ class WorkflowPolicyIT {
     private static WorkflowRecording.Recording recording;
     private static IamPolicy policy;
     private static String zoneId;
+    private static String domain;
 
     @BeforeAll
     static void recordTheLifeOfAnEnvironment() throws IOException {
@@ -54,16 +58,12 @@ class WorkflowPolicyIT {
         if (ecs != null) ecs.close();
     }
 
-    /** examples/iam/policy.json with its placeholders filled from the shared stack's outputs. */
+    /** The policy the shared module renders for this stack (output {@code workflow_policy_json}). */
     private static String renderedPolicy() throws IOException {
         JsonNode outputs = new ObjectMapper().readTree(terraform.terraform("examples/shared", "output", "-json"));
         zoneId = outputs.path("route53_zone_id").path("value").asText();
-        return Files.readString(TerraformFixture.repositoryRoot().resolve("examples/iam/policy.json"))
-                .replace("NAMESPACE_HOSTED_ZONE_ID", "Z0NAMESPACE")
-                .replace("HOSTED_ZONE_ID", zoneId)
-                .replace("STATE_BUCKET", "adhoc-local-state")
-                .replace("REGION", REGION)
-                .replace("ACCOUNT_ID", ACCOUNT);
+        domain = outputs.path("domain").path("value").asText();
+        return outputs.path("workflow_policy_json").path("value").asText();
     }
 
     @Test
@@ -94,6 +94,17 @@ class WorkflowPolicyIT {
         assertThat(checked).extracting(AuthorizationRequest::action).contains("ecs:CreateCluster", "ecs:RegisterTaskDefinition",
                 "ecs:RunTask", "ecs:UpdateService", "iam:PassRole", "iam:CreateRole", "elasticloadbalancing:CreateRule",
                 "route53:ChangeResourceRecordSets", "s3:PutObject", "ssm:GetParametersByPath", "ecs:DeleteCluster");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forbidden")
+    void whatReachesBeyondThePreviewsIsDenied(ForbiddenCalls.Forbidden call) {
+        IamPolicy.Result result = policy.evaluate(call.request());
+        assertThat(result.allowed()).as("%s is allowed by %s: %s", call.what(), result.statement(), call.request()).isFalse();
+    }
+
+    static List<ForbiddenCalls.Forbidden> forbidden() {
+        return ForbiddenCalls.all(REGION, ACCOUNT, zoneId, domain, "adhoc-local-state");
     }
 
     /** The roles of a task definition no recorded call registered: the shared stack's, read from the local AWS. */
