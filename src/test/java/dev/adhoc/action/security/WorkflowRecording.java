@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 
 /**
- * Every AWS API call the workflow makes over one environment's life — create, deploy, plan, run,
+ * Every AWS API call the workflow makes over one environment's life — plan, create, deploy, plan, run,
  * list, cleanup (dry run), stop, start, destroy — driven through the real program with terraform applying
  * examples/ad-hoc on the local AWS. The calls that set up the shared stack are not in it: an
  * administrator applies that stack, not the workflow's role.
@@ -30,6 +30,7 @@ final class WorkflowRecording {
     static Recording record(LocalAws aws, TerraformFixture terraform, Path work, String environment) {
         Program program = new Program(work, terraform.environment());
         List<Map<String, String>> operations = List.of(
+                Map.of("operation", "plan", "backend-image-tag", "v1", "frontend-image-tag", "v1"),
                 Map.of("operation", "create", "backend-image-tag", "v1", "frontend-image-tag", "v1"),
                 Map.of("operation", "deploy", "backend-image-tag", "v2"),
                 Map.of("operation", "plan"),
