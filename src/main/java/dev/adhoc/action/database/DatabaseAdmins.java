@@ -5,7 +5,6 @@ import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.manifest.SharedManifest;
-import dev.adhoc.action.operations.Context;
 import dev.adhoc.action.runtime.JobLog;
 import java.security.SecureRandom;
 import java.util.function.Supplier;
@@ -16,11 +15,11 @@ public final class DatabaseAdmins {
     private DatabaseAdmins() {
     }
 
-    /** For operations: the master password, when bastion mode needs it, comes from Secrets Manager. */
-    public static DatabaseAdmin create(Context context, SharedManifest shared, OneOffTaskRunner tasks) {
-        MasterCredentials credentials = new MasterCredentials(context.aws().secrets(), context.json(), context.log());
-        return create(context.inputs(), context.log(), shared, context.aws().secrets(), context.json(),
-                () -> credentials.read(shared.database()), tasks);
+    /** For operations: the master password, when bastion mode needs it, comes from Secrets Manager too. */
+    public static DatabaseAdmin create(Inputs inputs, JobLog log, SharedManifest shared, SecretsManagerClient secrets, ObjectMapper json,
+                                       OneOffTaskRunner tasks) {
+        MasterCredentials credentials = new MasterCredentials(secrets, json, log);
+        return create(inputs, log, shared, secrets, json, () -> credentials.read(shared.database()), tasks);
     }
 
     /**

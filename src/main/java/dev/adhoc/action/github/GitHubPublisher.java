@@ -2,6 +2,7 @@ package dev.adhoc.action.github;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adhoc.action.config.Inputs;
+import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.report.CommentMarkdown;
 import dev.adhoc.action.report.EnvironmentReport;
 import dev.adhoc.action.report.EnvironmentReport.State;
@@ -13,19 +14,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.kohsuke.github.GHDeployment;
 import org.kohsuke.github.GHDeploymentState;
 import org.kohsuke.github.GHDeploymentStatusBuilder;
 import org.kohsuke.github.GHIssue;
 import org.kohsuke.github.GHIssueComment;
-import org.kohsuke.github.GHRepository;
-import org.kohsuke.github.GitHub;
-import org.kohsuke.github.GitHubAbuseLimitHandler;
-import org.kohsuke.github.GitHubBuilder;
-import org.kohsuke.github.GitHubRateLimitHandler;
 
 /**
  * Shows an operation on GitHub: one sticky comment per environment on the pull request and a
@@ -34,10 +29,6 @@ import org.kohsuke.github.GitHubRateLimitHandler;
  * permission it needs, and a part that failed is not tried again in the same run.
  */
 public final class GitHubPublisher {
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration CALL_DEADLINE = Duration.ofSeconds(20);
-    private static final Pattern PR_ENVIRONMENT = Pattern.compile("pr-([1-9][0-9]{0,8})");
-
     /** What is published, and the permission each needs. */
     private enum Part {
         COMMENT("update the pull-request comment", "pull-requests: write"),
@@ -54,18 +45,16 @@ public final class GitHubPublisher {
 
     private final GitHubSettings settings;
     private final JobLog log;
-    private final Duration callDeadline;
+    private final GitHubRepository github;
     private final Set<Part> givenUp = EnumSet.noneOf(Part.class);
     private boolean explained;
-    private GHRepository repository;
-    private IOException unreachable;
     private GHIssueComment comment;
     private GHDeployment deployment;
 
     public GitHubPublisher(GitHubSettings settings, JobLog log, Duration callDeadline) {
         this.settings = settings;
         this.log = log;
-        this.callDeadline = callDeadline;
+        this.github = new GitHubRepository(settings, callDeadline);
         // First thing: the token must never be printed, whatever fails later.
         settings.token().ifPresent(log::mask);
     }
@@ -73,7 +62,7 @@ public final class GitHubPublisher {
     /** The publisher for this process: GITHUB_* variables, the event, and the github-* inputs. */
     public static GitHubPublisher fromEnvironment(Map<String, String> environment, Inputs inputs, JobLog log, ObjectMapper json) {
         inputs.given(dev.adhoc.action.config.Input.GITHUB_TOKEN).ifPresent(log::mask);
-        return new GitHubPublisher(GitHubSettings.from(environment, inputs, json), log, CALL_DEADLINE);
+        return new GitHubPublisher(GitHubSettings.from(environment, inputs, json), log, GitHubRepository.CALL_DEADLINE);
     }
 
     /** The operation started: the comment says "deploying", a deployment is created and marked in progress. */
@@ -112,9 +101,9 @@ public final class GitHubPublisher {
      */
     public synchronized void destroyed(EnvironmentReport report) {
         EnvironmentReport gone = withRun(report.state() == State.DESTROYED ? report : report.toBuilder().state(State.DESTROYED).build());
-        Matcher pr = PR_ENVIRONMENT.matcher(gone.environment());
+        OptionalInt pr = EnvironmentName.pullRequestNumber(gone.environment());
         Call commentCall = settings.pullRequest().isPresent() ? () -> upsertComment(gone)
-                : pr.matches() ? () -> editExistingComment(Integer.parseInt(pr.group(1)), gone)
+                : pr.isPresent() ? () -> editExistingComment(pr.getAsInt(), gone)
                 : null;
         publish(gone, commentCall, () -> deactivateAll(gone));
     }
@@ -194,33 +183,10 @@ public final class GitHubPublisher {
         }
     }
 
-    private GHRepository repository() throws IOException {
-        // A repository that could not be reached once is not asked again: one slow failure per run is enough.
-        if (unreachable != null) throw unreachable;
-        if (repository == null) {
-            try {
-                // Built on first use: the client's reflection-heavy setup costs nothing on runs that publish nothing.
-                GitHub github = new GitHubBuilder()
-                        .withEndpoint(settings.apiUrl())
-                        .withAppInstallationToken(settings.token().orElseThrow())
-                        .withConnector(new BoundedConnector(CONNECT_TIMEOUT, callDeadline))
-                        // A rate limit is reported, not slept through: a run must not hang on GitHub.
-                        .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
-                        .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)
-                        .build();
-                repository = github.getRepository(settings.repository().orElseThrow());
-            } catch (IOException e) {
-                unreachable = e;
-                throw e;
-            }
-        }
-        return repository;
-    }
-
     private void upsertComment(EnvironmentReport report) throws IOException {
         String body = CommentMarkdown.render(report);
         if (comment == null) {
-            GHIssue issue = repository().getIssue(settings.pullRequest().orElseThrow());
+            GHIssue issue = github.repository().getIssue(settings.pullRequest().orElseThrow());
             Optional<GHIssueComment> existing = find(issue, report.commentMarker());
             if (existing.isEmpty()) {
                 comment = issue.comment(body);
@@ -234,7 +200,7 @@ public final class GitHubPublisher {
     }
 
     private void editExistingComment(int number, EnvironmentReport report) throws IOException {
-        GHIssue issue = repository().getIssue(number);
+        GHIssue issue = github.repository().getIssue(number);
         Optional<GHIssueComment> existing = find(issue, report.commentMarker());
         if (existing.isPresent()) {
             existing.get().update(CommentMarkdown.render(report));
@@ -258,14 +224,14 @@ public final class GitHubPublisher {
     }
 
     private void deactivateAll(EnvironmentReport report) throws IOException {
-        for (GHDeployment each : repository().listDeployments(null, null, null, report.environment()).withPageSize(100)) {
+        for (GHDeployment each : github.repository().listDeployments(null, null, null, report.environment()).withPageSize(100)) {
             status(each, GHDeploymentState.INACTIVE, report).create();
         }
     }
 
     private GHDeployment createDeployment(EnvironmentReport report) throws IOException {
         String ref = settings.ref().orElseThrow(() -> new IOException("no commit to deploy: GITHUB_SHA is not set"));
-        GHDeployment created = repository().createDeployment(ref)
+        GHDeployment created = github.repository().createDeployment(ref)
                 .environment(report.environment())
                 .transientEnvironment(true)
                 .productionEnvironment(false)

@@ -1,7 +1,9 @@
 package dev.adhoc.action.model;
 
 import dev.adhoc.action.AdhocFailure;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +16,8 @@ import java.util.regex.Pattern;
 public record EnvironmentName(String value) {
     public static final int MAX_LENGTH = 20;
     private static final Pattern SHAPE = Pattern.compile("[a-z][a-z0-9-]*");
+    /** {@code pr-<number>}, exactly as {@link #ofPullRequest} writes it (no leading zero). */
+    private static final Pattern PULL_REQUEST = Pattern.compile("pr-([1-9][0-9]{0,8})");
     /** Databases and roles every PostgreSQL (or RDS) server has, and role names PostgreSQL refuses. */
     private static final Set<String> RESERVED = Set.of("postgres", "template0", "template1", "rdsadmin", "rdstopmgr", "public", "none");
 
@@ -32,6 +36,17 @@ public record EnvironmentName(String value) {
 
     public static EnvironmentName of(String value) {
         return new EnvironmentName(value);
+    }
+
+    /** The environment of pull request {@code number}: {@code pr-<number>}, the default on pull_request events. */
+    public static EnvironmentName ofPullRequest(int number) {
+        return of("pr-" + number);
+    }
+
+    /** The pull request a {@code pr-<number>} environment belongs to; empty for any other name. */
+    public static OptionalInt pullRequestNumber(String environment) {
+        Matcher pr = PULL_REQUEST.matcher(environment);
+        return pr.matches() ? OptionalInt.of(Integer.parseInt(pr.group(1))) : OptionalInt.empty();
     }
 
     public static boolean isValid(String value) {

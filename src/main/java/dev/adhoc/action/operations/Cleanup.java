@@ -10,9 +10,10 @@ import dev.adhoc.action.config.Input;
 import dev.adhoc.action.fleet.Ages;
 import dev.adhoc.action.fleet.EnvironmentStatus;
 import dev.adhoc.action.fleet.FleetStatus;
-import dev.adhoc.action.fleet.GitHubPullRequests;
 import dev.adhoc.action.fleet.PullRequests;
 import dev.adhoc.action.fleet.Table;
+import dev.adhoc.action.github.GitHubRepository;
+import dev.adhoc.action.github.GitHubSettings;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.report.SummaryBlock;
 import java.io.IOException;
@@ -21,8 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.OptionalInt;
 
 /**
  * {@code cleanup}: destroys every environment older than {@code older-than} (age = now − when
@@ -34,8 +34,6 @@ import java.util.regex.Pattern;
  * does not stop the others; the run fails at the end naming those that remain.
  */
 public final class Cleanup implements Operation {
-    private static final Pattern PULL_REQUEST = Pattern.compile("pr-(\\d{1,9})");
-
     private final EnvironmentDestroyer destroyer;
     private final EnvironmentDestroyer stopper;
 
@@ -78,10 +76,9 @@ public final class Cleanup implements Operation {
         String criteria = String.join(", ", java.util.stream.Stream.of(olderThanGiven.map(t -> "older than " + t),
                 idleText.map(t -> "stop idle after " + t)).flatMap(Optional::stream).toList());
         boolean dryRun = context.inputs().flag(Input.DRY_RUN);
-        Optional<String> token = context.inputs().get(Input.GITHUB_TOKEN);
         var store = context.manifests();
 
-        Optional<PullRequests> pullRequests = token.flatMap(t -> pullRequests(context, t));
+        Optional<PullRequests> pullRequests = pullRequests(context);
         List<EnvironmentStatus> environments = new FleetStatus(context.aws().ecs(), context.aws().ssm(), context.log()).read(store);
         Instant now = context.clock().instant();
         List<Verdict> verdicts = new ArrayList<>();
@@ -166,26 +163,22 @@ public final class Cleanup implements Operation {
                 context.json(), context.cancellation());
     }
 
-    private static Optional<PullRequests> pullRequests(Context context, String token) {
-        String repository = context.environment().get("GITHUB_REPOSITORY");
-        if (repository == null || repository.isBlank()) {
+    /** Given a github-token, pull requests are looked up through the same GitHub client and settings as publishing. */
+    private static Optional<PullRequests> pullRequests(Context context) {
+        GitHubSettings settings = GitHubSettings.from(context.environment(), context.inputs(), context.json());
+        if (settings.token().isEmpty()) return Optional.empty();
+        if (settings.repository().isEmpty()) {
             context.log().warning("GITHUB_REPOSITORY is not set, so closed pull requests are not looked up; only age counts.");
             return Optional.empty();
         }
-        String api = context.environment().getOrDefault("GITHUB_API_URL", "https://api.github.com");
-        try {
-            return Optional.of(new GitHubPullRequests(api, repository, token));
-        } catch (IOException | RuntimeException e) {
-            context.log().warning("Cannot reach GitHub at " + api + " (" + e.getMessage() + "): closed pull requests are not looked up.");
-            return Optional.empty();
-        }
+        return Optional.of(new GitHubRepository(settings, GitHubRepository.CALL_DEADLINE)::isPullRequestClosed);
     }
 
     /** "pull request #12 is closed" for pr-12 when GitHub says so; a GitHub error keeps the environment. */
     private static Optional<String> pullRequestClosed(Context context, Optional<PullRequests> pullRequests, String environment) {
-        Matcher pr = PULL_REQUEST.matcher(environment);
-        if (pullRequests.isEmpty() || !pr.matches()) return Optional.empty();
-        int number = Integer.parseInt(pr.group(1));
+        OptionalInt pr = EnvironmentName.pullRequestNumber(environment);
+        if (pullRequests.isEmpty() || pr.isEmpty()) return Optional.empty();
+        int number = pr.getAsInt();
         try {
             return pullRequests.get().isClosed(number) ? Optional.of("pull request #" + number + " is closed") : Optional.empty();
         } catch (IOException | RuntimeException e) {

@@ -50,7 +50,7 @@ public record Context(
         Optional<String> given = inputs.given(Input.ENVIRONMENT);
         if (given.isPresent()) return EnvironmentName.of(given.get());
         OptionalInt pullRequest = GitHubEvent.read(environment, json).pullRequestNumber();
-        if (pullRequest.isPresent()) return EnvironmentName.of("pr-" + pullRequest.getAsInt());
+        if (pullRequest.isPresent()) return EnvironmentName.ofPullRequest(pullRequest.getAsInt());
         throw AdhocFailure.invalidInput("Input 'environment' is required for " + operation.id()
                 + " (it defaults to pr-<number> only on pull_request events).");
     }

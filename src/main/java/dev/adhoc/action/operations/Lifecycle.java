@@ -33,7 +33,8 @@ final class Lifecycle {
         SharedManifest shared = manifests.shared();
         shared.checkEnvironmentName(environment);
         Optional<Manifest> existing = manifests.find(environment).map(ManifestStore.Stored::manifest);
-        DatabaseAdmin database = DatabaseAdmins.create(context, shared, taskRunner(context, deadline));
+        DatabaseAdmin database = DatabaseAdmins.create(context.inputs(), context.log(), shared, context.aws().secrets(), context.json(),
+                taskRunner(context, deadline));
         return new Start(shared, existing, database, Reporting.start(context, environment, existing));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.adhoc.action.AdhocFailure;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -48,5 +49,18 @@ class EnvironmentNameTest {
     @ValueSource(strings = {"postgres1", "my-postgres", "templates", "publicity"})
     void namesThatOnlyResembleReservedOnesAreFine(String name) {
         assertThat(EnvironmentName.isValid(name)).isTrue();
+    }
+
+    @Test
+    void aPullRequestsEnvironmentIsPrDashItsNumberAndReadsBack() {
+        assertThat(EnvironmentName.ofPullRequest(123).value()).isEqualTo("pr-123");
+        assertThat(EnvironmentName.pullRequestNumber("pr-123")).hasValue(123);
+        assertThat(EnvironmentName.pullRequestNumber(EnvironmentName.ofPullRequest(999_999_999).value())).hasValue(999_999_999);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pr-0", "pr-012", "pr-", "pr-1x", "pr-1234567890", "xpr-1", "feature-login", "pr-12-b"})
+    void otherNamesBelongToNoPullRequest(String name) {
+        assertThat(EnvironmentName.pullRequestNumber(name)).isEmpty();
     }
 }

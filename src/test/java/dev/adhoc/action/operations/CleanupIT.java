@@ -37,10 +37,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ssm.model.ParameterHistory;
 
@@ -191,6 +193,46 @@ class CleanupIT {
         assertThat(run.summary()).contains("| " + fleet.closed() + " | 6d 23h | running | destroyed | pull request #")
                 .contains("| " + fleet.old() + " | 7d 0h | running | failed | older than 7d (age 7d 0h) — terraform destroy failed")
                 .contains("| " + fleet.open() + " | 6d 23h | running | kept | - |");
+    }
+
+    /**
+     * GitHub out of quota must cost cleanup seconds, not the hour until the limit resets: a
+     * primary rate limit (403, no requests remaining) and a secondary one (429, Retry-After)
+     * each keep their environment with a warning, and the run goes on.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aRateLimitedGitHubKeepsTheEnvironmentWithAWarningAndDoesNotWait() throws Exception {
+        String prefix = "/ratelimit-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        int base = ThreadLocalRandom.current().nextInt(10_000, 90_000) * 10;
+        int limited = base + 4;
+        int throttled = base + 5;
+        fixture.create("pr-" + limited, "v1", prefix);
+        fixture.create("pr-" + throttled, "v1", prefix);
+        long resetInAnHour = Instant.now().plus(Duration.ofHours(1)).getEpochSecond();
+        github.stubFor(get(urlEqualTo("/repos/" + REPOSITORY + "/pulls/" + limited)).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json").withHeader("X-RateLimit-Limit", "5000")
+                .withHeader("X-RateLimit-Remaining", "0").withHeader("X-RateLimit-Reset", Long.toString(resetInAnHour))
+                .withBody("{\"message\": \"API rate limit exceeded for installation ID 1.\"}")));
+        github.stubFor(get(urlEqualTo("/repos/" + REPOSITORY + "/pulls/" + throttled)).willReturn(aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json").withHeader("Retry-After", "3600")
+                .withBody("{\"message\": \"You have exceeded a secondary rate limit.\"}")));
+        List<String> destroyed = Collections.synchronizedList(new ArrayList<>());
+
+        long started = System.nanoTime();
+        Run run = cleanup((context, environment) -> destroyed.add(environment.value()), Map.of(Input.MANIFEST_PREFIX, prefix,
+                Input.OLDER_THAN, "7d", Input.DRY_RUN, "false", Input.GITHUB_TOKEN, TOKEN), Clock.systemUTC());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(run.exitCode()).as(run.log()).isZero();
+        assertThat(took).isLessThan(Duration.ofSeconds(60));
+        assertThat(destroyed).isEmpty();
+        assertThat(run.log())
+                .contains("::warning::Could not ask GitHub whether pull request #" + limited + " is closed")
+                .contains("pr-" + limited + " is kept")
+                .contains("::warning::Could not ask GitHub whether pull request #" + throttled + " is closed")
+                .contains("pr-" + throttled + " is kept");
+        assertThat(run.summary()).contains("| pr-" + limited + " | ").contains("| pr-" + throttled + " | ");
     }
 
     @Test
