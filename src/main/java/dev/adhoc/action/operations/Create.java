@@ -2,7 +2,6 @@ package dev.adhoc.action.operations;
 
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.config.Durations;
-import dev.adhoc.action.ecs.Backoff;
 import dev.adhoc.action.fleet.LoadBalancerPlacement.Placement;
 import dev.adhoc.action.terraform.Terraform;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import dev.adhoc.action.config.Input;
 import dev.adhoc.action.database.DatabaseAdmin;
 import dev.adhoc.action.database.DatabaseMode;
 import dev.adhoc.action.ecs.Deadline;
+import dev.adhoc.action.ecs.Poll;
 import dev.adhoc.action.ecs.EnvironmentRollout;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.SharedManifest;
@@ -91,7 +91,7 @@ public final class Create implements Operation {
             } catch (AdhocFailure failure) {
                 if (!failure.reason().equals(Terraform.PRIORITY_IN_USE_REASON) || attempt >= PRIORITY_ATTEMPTS) throw failure;
                 // The other apply is still running: give it a moment to finish taking its block.
-                Backoff.pauseFor(Duration.ofSeconds(attempt));
+                Poll.system().pause(Duration.ofSeconds(attempt));
                 int next = TerraformVariables.freePriority(context, environment, shared, placement);
                 context.log().warning("Listener rule priority " + current.get(TerraformWorkspace.LISTENER_RULE_PRIORITY)
                         + " was taken by another environment created at the same time; planning again with " + next
