@@ -1,6 +1,7 @@
 package dev.adhoc.action.ecs;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -81,7 +82,7 @@ public final class Poll {
     /** A wait ended by an interrupt; the interrupt flag stays set. */
     public static final class Interrupted extends AdhocFailure {
         Interrupted() {
-            super("interrupted", "The run was interrupted while waiting.");
+            super(FailureReason.INTERRUPTED, "The run was interrupted while waiting.");
         }
     }
 }
