@@ -10,6 +10,8 @@ import com.jcraft.jsch.JSchUnknownHostKeyException;
 import com.jcraft.jsch.Session;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
+import dev.adhoc.action.ecs.Backoff;
+import dev.adhoc.action.ecs.Poll;
 import dev.adhoc.action.runtime.JobLog;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -29,6 +31,7 @@ public final class BastionShell {
 
     private final BastionSettings settings;
     private final JobLog log;
+    private final Poll poll = Poll.system();
 
     public BastionShell(BastionSettings settings, JobLog log) {
         this.settings = settings;
@@ -158,21 +161,16 @@ public final class BastionShell {
             input.write(stdin.getBytes(StandardCharsets.UTF_8));
             input.flush();
             input.close();
-            long deadline = System.nanoTime() + settings.commandTimeout().toNanos();
-            while (!channel.isClosed()) {
-                if (System.nanoTime() > deadline) {
-                    throw new AdhocFailure(FailureReason.DATABASE_FAILED, "The command on bastion " + settings.target().address()
-                            + " did not finish within " + settings.commandTimeout().toSeconds() + "s; it was abandoned."
-                            + " Output so far: " + new RemoteResult(-1, "", err.toString(StandardCharsets.UTF_8)).lastErrorLines(3));
-                }
-                Thread.sleep(POLL.toMillis());
+            if (!poll.until(channel::isClosed, poll.deadline(settings.commandTimeout()), new Backoff(POLL, POLL))) {
+                throw new AdhocFailure(FailureReason.DATABASE_FAILED, "The command on bastion " + settings.target().address()
+                        + " did not finish within " + settings.commandTimeout().toSeconds() + "s; it was abandoned."
+                        + " Output so far: " + new RemoteResult(-1, "", err.toString(StandardCharsets.UTF_8)).lastErrorLines(3));
             }
             return new RemoteResult(channel.getExitStatus(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new AdhocFailure(FailureReason.SSH_FAILED, "Sending input to the command on bastion " + settings.target().address()
                     + " failed: " + e.getMessage() + ".", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (Poll.Interrupted e) {
             throw new AdhocFailure(FailureReason.DATABASE_FAILED, "Interrupted while waiting for the command on bastion "
                     + settings.target().address() + ".", e);
         } finally {

@@ -1,7 +1,5 @@
 package dev.adhoc.action.ecs;
 
-import dev.adhoc.action.AdhocFailure;
-import dev.adhoc.action.FailureReason;
 import java.time.Duration;
 
 /**
@@ -27,21 +25,10 @@ public final class Backoff {
         return new Backoff(Duration.ofMillis(200), Duration.ofMillis(400));
     }
 
-    /** Sleeps for a fixed time; an interrupt (a cancelled run) ends the wait as a failure. */
-    public static void pauseFor(Duration duration) {
-        new Backoff(duration, duration).pause(System.currentTimeMillis() + duration.toMillis());
-    }
-
-    /** Sleeps for the next interval, never past {@code deadlineMillis} (System.currentTimeMillis based). */
-    public void pause(long deadlineMillis) {
-        long remaining = deadlineMillis - System.currentTimeMillis();
-        long sleep = Math.max(0, Math.min(nextMillis, remaining));
+    /** The interval to wait now; each call makes the next one half as long again, up to the cap. */
+    public Duration next() {
+        long now = nextMillis;
         nextMillis = Math.min(maxMillis, (long) (nextMillis * 1.5));
-        try {
-            Thread.sleep(sleep);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AdhocFailure(FailureReason.INTERRUPTED, "The run was interrupted while waiting.");
-        }
+        return Duration.ofMillis(now);
     }
 }

@@ -1,19 +1,28 @@
 package dev.adhoc.action.ecs;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /** The point in time every wait of one run is bounded by ({@code wait-timeout}). */
 public record Deadline(long epochMillis, Duration budget) {
 
     public static Deadline after(Duration budget) {
-        return new Deadline(System.currentTimeMillis() + budget.toMillis(), budget);
+        return after(budget, Clock.systemUTC());
     }
 
-    public boolean expired() {
-        return System.currentTimeMillis() >= epochMillis;
+    public static Deadline after(Duration budget, Clock clock) {
+        return new Deadline(clock.millis() + budget.toMillis(), budget);
+    }
+
+    public boolean expired(Clock clock) {
+        return clock.millis() >= epochMillis;
     }
 
     public Duration remaining() {
-        return Duration.ofMillis(Math.max(0, epochMillis - System.currentTimeMillis()));
+        return remaining(Clock.systemUTC());
+    }
+
+    public Duration remaining(Clock clock) {
+        return Duration.ofMillis(Math.max(0, epochMillis - clock.millis()));
     }
 }

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
@@ -34,6 +36,7 @@ public final class OneOffTasks {
     private final EcsClient ecs;
     private final CloudWatchLogsClient logs;
     private final JobLog log;
+    private final Poll poll = Poll.system();
 
     public OneOffTasks(EcsClient ecs, CloudWatchLogsClient logs, JobLog log) {
         this.ecs = ecs;
@@ -75,21 +78,25 @@ public final class OneOffTasks {
             ContainerLogs.streamOf(container, taskArn).ifPresent(stream -> tails.add(
                     new LogTail(logs, stream, line -> log.info(container.name() + " | " + line))));
         }
-        Backoff backoff = Backoff.tasks();
-        Task task = null;
-        while (true) {
+        // ECS's tasksStopped waiter would fit the condition, but not the wait: the logs are followed
+        // between checks, the pace is ours (every 0.4 s at most, the waiter's is 6 s) and a task
+        // still running at the bound is stopped.
+        AtomicReference<Task> lastSeen = new AtomicReference<>();
+        Optional<Task> stopped = poll.untilPresent(() -> {
             tails.forEach(LogTail::poll);
-            task = ecs.describeTasks(r -> r.cluster(cluster).tasks(taskArn)).tasks().stream().findFirst().orElse(task);
-            if (task != null && "STOPPED".equals(task.lastStatus())) break;
-            if (deadline.expired()) {
-                // Nothing is left running that we started: stop it, then say so.
-                ecs.stopTask(r -> r.cluster(cluster).task(taskArn).reason("adhoc-action: wait-timeout reached"));
-                throw new AdhocFailure(FailureReason.TIMEOUT, "Task " + family + " (" + ContainerLogs.taskId(taskArn) + ") was still "
-                        + (task == null ? "starting" : task.lastStatus()) + " when wait-timeout (" + deadline.budget().toMinutes()
-                        + "m) ran out; it has been stopped. Raise wait-timeout or look at the task's logs above.");
-            }
-            backoff.pause(deadline.epochMillis());
+            Task seen = ecs.describeTasks(r -> r.cluster(cluster).tasks(taskArn)).tasks().stream().findFirst().orElse(lastSeen.get());
+            lastSeen.set(seen);
+            return Optional.ofNullable(seen).filter(t -> "STOPPED".equals(t.lastStatus()));
+        }, deadline, Backoff.tasks());
+        if (stopped.isEmpty()) {
+            // Nothing is left running that we started: stop it, then say so.
+            ecs.stopTask(r -> r.cluster(cluster).task(taskArn).reason("adhoc-action: wait-timeout reached"));
+            Task task = lastSeen.get();
+            throw new AdhocFailure(FailureReason.TIMEOUT, "Task " + family + " (" + ContainerLogs.taskId(taskArn) + ") was still "
+                    + (task == null ? "starting" : task.lastStatus()) + " when wait-timeout (" + deadline.budget().toMinutes()
+                    + "m) ran out; it has been stopped. Raise wait-timeout or look at the task's logs above.");
         }
+        Task task = stopped.get();
         drain(tails);
         Map<String, Integer> exitCodes = new LinkedHashMap<>();
         for (ContainerDefinition container : definition.containerDefinitions()) {
@@ -109,12 +116,12 @@ public final class OneOffTasks {
      */
     private void drain(List<LogTail> tails) {
         if (tails.isEmpty()) return;
-        long until = System.currentTimeMillis() + DRAIN.toMillis();
-        Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1));
-        tails.forEach(LogTail::poll);
-        while (System.currentTimeMillis() < until) {
-            backoff.pause(until);
-            if (tails.stream().mapToInt(LogTail::poll).sum() == 0) return;
-        }
+        Deadline bound = poll.deadline(DRAIN);
+        AtomicBoolean firstRead = new AtomicBoolean(true);
+        // The first read never ends the drain, even when it brings nothing: lines may still be on their way.
+        poll.until(() -> {
+            int read = tails.stream().mapToInt(LogTail::poll).sum();
+            return !firstRead.getAndSet(false) && read == 0;
+        }, bound, new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1)));
     }
 }

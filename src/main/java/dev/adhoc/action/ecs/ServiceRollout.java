@@ -38,6 +38,7 @@ public final class ServiceRollout {
     private final EcsClient ecs;
     private final CloudWatchLogsClient logs;
     private final JobLog log;
+    private final Poll poll = Poll.system();
 
     public ServiceRollout(EcsClient ecs, CloudWatchLogsClient logs, JobLog log) {
         this.ecs = ecs;
@@ -70,8 +71,10 @@ public final class ServiceRollout {
         before.forEach(s -> s.events().forEach(e -> seenEvents.add(e.id())));
         Map<String, Service> lastSeen = new HashMap<>();
         List<Completed> completed = new ArrayList<>();
-        Backoff backoff = Backoff.polling();
-        while (!pending.isEmpty()) {
+        // ECS's servicesStable waiter does not fit: it knows neither the expected revision nor the
+        // circuit breaker, prints no events, and polls every 15 s.
+        boolean done = poll.until(() -> {
+            if (pending.isEmpty()) return true;
             for (Service service : ServiceDescriptions.describe(ecs, manifest, new ArrayList<>(pending.keySet()))) {
                 String name = service.serviceName();
                 lastSeen.put(name, service);
@@ -87,10 +90,9 @@ public final class ServiceRollout {
                     log.info("✓ " + name + " is running " + revisionName(target) + " (" + Durations.format(took) + ")");
                 }
             }
-            if (pending.isEmpty()) break;
-            if (deadline.expired()) throw timedOut(pending, lastSeen, deadline);
-            backoff.pause(deadline.epochMillis());
-        }
+            return pending.isEmpty();
+        }, deadline, Backoff.polling());
+        if (!done) throw timedOut(pending, lastSeen, deadline);
         return completed;
     }
 

@@ -5,6 +5,7 @@ import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.config.Durations;
 import dev.adhoc.action.ecs.Backoff;
 import dev.adhoc.action.ecs.Deadline;
+import dev.adhoc.action.ecs.Poll;
 import dev.adhoc.action.ecs.ServiceDescriptions;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.runtime.JobLog;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.ecs.model.ServiceField;
 public final class EnvironmentServices {
     private final EcsClient ecs;
     private final JobLog log;
+    private final Poll poll = Poll.system();
 
     public EnvironmentServices(EcsClient ecs, JobLog log) {
         this.ecs = ecs;
@@ -46,8 +48,10 @@ public final class EnvironmentServices {
     public void awaitCounts(Manifest manifest, Map<String, Integer> targets, Deadline deadline) {
         Map<String, Integer> pending = new LinkedHashMap<>(targets);
         Map<String, ServiceCounts> lastSeen = new LinkedHashMap<>();
-        Backoff backoff = Backoff.polling();
-        while (!pending.isEmpty()) {
+        // ECS's servicesStable waiter does not fit: it waits for the desired count, not these targets,
+        // ignores pending tasks, prints no progress, and polls every 15 s.
+        boolean reached = poll.until(() -> {
+            if (pending.isEmpty()) return true;
             for (ServiceCounts service : counts(manifest)) {
                 Integer target = pending.get(service.service());
                 if (target == null) continue;
@@ -57,18 +61,16 @@ public final class EnvironmentServices {
                     log.info("✓ " + service.service() + " runs " + target + (target == 1 ? " task" : " tasks"));
                 }
             }
-            if (pending.isEmpty()) return;
-            if (deadline.expired()) {
-                List<String> states = new ArrayList<>();
-                pending.forEach((name, target) -> {
-                    ServiceCounts seen = lastSeen.get(name);
-                    states.add(name + " (" + (seen == null ? "not described" : seen.running() + " running") + ", want " + target + ")");
-                });
-                throw new AdhocFailure(FailureReason.TIMEOUT, "Services of " + manifest.environment() + " did not reach their task counts within "
-                        + "wait-timeout (" + Durations.format(deadline.budget()) + "): " + String.join("; ", states)
-                        + ". ECS keeps scaling; check the service events in the ECS console, or raise wait-timeout.");
-            }
-            backoff.pause(deadline.epochMillis());
-        }
+            return pending.isEmpty();
+        }, deadline, Backoff.polling());
+        if (reached) return;
+        List<String> states = new ArrayList<>();
+        pending.forEach((name, target) -> {
+            ServiceCounts seen = lastSeen.get(name);
+            states.add(name + " (" + (seen == null ? "not described" : seen.running() + " running") + ", want " + target + ")");
+        });
+        throw new AdhocFailure(FailureReason.TIMEOUT, "Services of " + manifest.environment() + " did not reach their task counts within "
+                + "wait-timeout (" + Durations.format(deadline.budget()) + "): " + String.join("; ", states)
+                + ". ECS keeps scaling; check the service events in the ECS console, or raise wait-timeout.");
     }
 }

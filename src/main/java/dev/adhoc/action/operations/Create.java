@@ -3,13 +3,13 @@ package dev.adhoc.action.operations;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.config.Durations;
-import dev.adhoc.action.ecs.Backoff;
 import dev.adhoc.action.fleet.LoadBalancerPlacement.Placement;
 import java.util.LinkedHashMap;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.database.DatabaseAdmin;
 import dev.adhoc.action.database.DatabaseMode;
 import dev.adhoc.action.ecs.Deadline;
+import dev.adhoc.action.ecs.Poll;
 import dev.adhoc.action.ecs.EnvironmentRollout;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.SharedManifest;
@@ -91,7 +91,7 @@ public final class Create implements Operation {
             } catch (AdhocFailure failure) {
                 if (!failure.is(FailureReason.PRIORITY_IN_USE) || attempt >= PRIORITY_ATTEMPTS) throw failure;
                 // The other apply is still running: give it a moment to finish taking its block.
-                Backoff.pauseFor(Duration.ofSeconds(attempt));
+                Poll.system().pause(Duration.ofSeconds(attempt));
                 int next = TerraformVariables.freePriority(context, environment, shared, placement);
                 context.log().warning("Listener rule priority " + current.get(TerraformWorkspace.LISTENER_RULE_PRIORITY)
                         + " was taken by another environment created at the same time; planning again with " + next

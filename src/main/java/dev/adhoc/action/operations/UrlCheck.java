@@ -2,6 +2,7 @@ package dev.adhoc.action.operations;
 
 import dev.adhoc.action.config.Durations;
 import dev.adhoc.action.ecs.Backoff;
+import dev.adhoc.action.ecs.Poll;
 import dev.adhoc.action.runtime.JobLog;
 import java.io.IOException;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Waits until the environment's URL answers, the last step of {@code create}: a new host name
@@ -22,6 +24,7 @@ final class UrlCheck {
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    private final Poll poll = Poll.system();
     private final JobLog log;
 
     UrlCheck(JobLog log) {
@@ -30,29 +33,33 @@ final class UrlCheck {
 
     /** Returns the status that answered, or empty after a warning. */
     Optional<Integer> await(String url, Duration bound) {
-        long deadline = System.currentTimeMillis() + bound.toMillis();
-        Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5));
-        String lastSeen = "no answer yet";
-        while (true) {
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                        .method("GET", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() < 500) {
-                    log.info(url + " answers (HTTP " + response.statusCode() + ")");
-                    return Optional.of(response.statusCode());
-                }
-                lastSeen = "HTTP " + response.statusCode();
-            } catch (IOException e) {
-                lastSeen = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
+        AtomicReference<String> lastSeen = new AtomicReference<>("no answer yet");
+        try {
+            Optional<Integer> answered = poll.untilPresent(() -> answer(url, lastSeen), poll.deadline(bound),
+                    new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5)));
+            if (answered.isPresent()) {
+                log.info(url + " answers (HTTP " + answered.get() + ")");
+                return answered;
             }
-            if (System.currentTimeMillis() >= deadline) break;
-            backoff.pause(deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
-        log.warning(url + " did not answer within " + Durations.format(bound) + " (last seen: " + lastSeen
+        log.warning(url + " did not answer within " + Durations.format(bound) + " (last seen: " + lastSeen.get()
                 + "). The services are running; DNS or the load balancer's health checks may still be settling.");
+        return Optional.empty();
+    }
+
+    /** One request: the status if it is an answer, else empty with what was seen instead. */
+    private Optional<Integer> answer(String url, AtomicReference<String> lastSeen) throws InterruptedException {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                    .method("GET", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() < 500) return Optional.of(response.statusCode());
+            lastSeen.set("HTTP " + response.statusCode());
+        } catch (IOException e) {
+            lastSeen.set(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
         return Optional.empty();
     }
 }
