@@ -4,3 +4,5 @@ domain                 = "adhoc.test"
 create_route53_zone    = true
 db_deletion_protection = false
 db_skip_final_snapshot = true
+# Two ALBs are enough to show placement; the module's default is 4 (200 environments).
+load_balancer_count = 2

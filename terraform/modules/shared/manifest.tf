@@ -9,7 +9,14 @@ locals {
     namePrefix  = var.name_prefix
     region      = data.aws_region.current.name
     domain      = var.domain
-    listenerArn = aws_lb_listener.https.arn
+    listenerArn = local.load_balancers[0].listener_arn
+    loadBalancers = [for lb in local.load_balancers : {
+      name        = lb.name
+      arn         = lb.arn
+      listenerArn = lb.listener_arn
+      dnsName     = lb.dns_name
+      zoneId      = lb.zone_id
+    }]
     database = {
       host            = local.database.host
       port            = local.database.port
@@ -25,9 +32,9 @@ locals {
       taskDefinition = aws_ecs_task_definition.dbadmin.family
       container      = "psql"
       network = {
-        subnets        = [for s in aws_subnet.private : s.id]
+        subnets        = local.task_subnet_ids
         securityGroups = [aws_security_group.db_clients.id]
-        assignPublicIp = "DISABLED"
+        assignPublicIp = local.task_assign_public_ip ? "ENABLED" : "DISABLED"
       }
     }
   }
