@@ -61,8 +61,6 @@ module "environment" {
   execution_role_arn                 = local.shared.execution_role_arn
   database_host                      = local.shared.rds_endpoint
   database_port                      = local.shared.rds_port
-  database_username                  = local.shared.rds_username
-  database_password_secret_arn       = local.shared.database_master_secret_arn
 
   public             = var.public
   allowed_cidrs      = var.allowed_cidrs

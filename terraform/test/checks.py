@@ -86,7 +86,7 @@ def check_shared_manifest():
     expect(p is not None, f"no SSM parameter {PREFIX}/_shared")
     m = json.loads(p["Value"])
     want = {"version", "name", "namePrefix", "region", "domain", "listenerArn", "loadBalancers", "database",
-            "bastion", "dbAdmin"}
+            "bastion", "dbAdmin", "reservedEnvironmentNames"}
     expect(set(m) == want, f"shared manifest keys {sorted(m)} != {sorted(want)}")
     expect(m["version"] == 1 and m["domain"] == DOMAIN and m["region"] == REGION
            and m["namePrefix"] == NAME_PREFIX, f"bad header: {m}")
@@ -110,7 +110,14 @@ def check_shared_manifest():
                f"{lb['name']}: security groups {groups}")
     expect(len({alb_security_group_of(lb) for lb in lbs}) == len(lbs), "ALBs share a security group")
     db = m["database"]
-    expect(set(db) == {"host", "port", "username", "masterSecretArn"}, f"database keys {sorted(db)}")
+    expect(set(db) == {"host", "port", "username", "masterSecretArn", "connectionLimit", "maxConnections"},
+           f"database keys {sorted(db)}")
+    # db.t4g.micro: 1 GiB / 9531392 bytes per connection
+    expect(db["connectionLimit"] == 20 and db["maxConnections"] == 112, f"database limits {db}")
+    reserved = m["reservedEnvironmentNames"]
+    for name in ("admin", "dbadmin", db["username"]):
+        expect(name in reserved, f"{name} not in reservedEnvironmentNames {reserved}")
+    expect(reserved == sorted(set(reserved)), f"reservedEnvironmentNames not sorted and distinct: {reserved}")
     expect(db["port"] == 5432 and ":secretsmanager:" in db["masterSecretArn"], f"database {db}")
     expect(m["bastion"] is None or set(m["bastion"]) == {"host", "user"}, f"bastion {m['bastion']}")
     a = m["dbAdmin"]
@@ -158,7 +165,11 @@ def check_manifest(env, priority, backend_image):
         expect(c["image"] == backend_image, f"{family} image {c['image']} != {backend_image}")
         names = {e["name"] for e in c.get("environment", [])}
         expect("DATABASE_PASSWORD" not in names, f"{family}: password as a plain variable")
-        expect(any(s["name"] == "DATABASE_PASSWORD" for s in c.get("secrets", [])), f"{family}: no password secret")
+        secrets = {s["name"]: s["valueFrom"] for s in c.get("secrets", [])}
+        expect(secrets.get("DATABASE_PASSWORD") == database_secret_arn(env) + ":password::",
+               f"{family}: DATABASE_PASSWORD from {secrets.get('DATABASE_PASSWORD')}, not {env}'s own secret")
+        expect(not [v for v in secrets.values() if v.startswith(shared_manifest()["database"]["masterSecretArn"])],
+               f"{family}: the master secret in {secrets}")
         opts = c["logConfiguration"]["options"]
         expect(opts["awslogs-group"].startswith(f"/{NAME_PREFIX}/{env}/") and opts.get("awslogs-stream-prefix"),
                f"{family} logs {opts}")
@@ -167,7 +178,7 @@ def check_manifest(env, priority, backend_image):
     ns = json.loads(parameter(f"{PREFIX}/_shared")["Value"])  # namespace is <name>.internal
     redis = f"redis://{n}-redis.{ns['name']}.internal:6379/0"
     expect(envvars.get("REDIS_URL") == redis and envvars.get("CELERY_BROKER_URL") == redis, f"redis url {envvars}")
-    expect(envvars.get("DATABASE_NAME") == env and envvars.get("DJANGO_ALLOWED_HOSTS") == f"{env}.{DOMAIN}",
+    expect(envvars.get("DATABASE_NAME") == env and envvars.get("DATABASE_USER") == env and envvars.get("DJANGO_ALLOWED_HOSTS") == f"{env}.{DOMAIN}",
            f"app settings {envvars}")
 
 
@@ -228,6 +239,73 @@ def check_intact(env, priority):
     expect([c["status"] for c in clusters] == ["ACTIVE"], f"cluster {named(env)}: {clusters}")
     check_rules(env, priority)
     check_discovery(env)
+
+
+def database_secret_name(env):
+    return f"{NAME_PREFIX}/{env}/database"
+
+
+def database_secret_arn(env):
+    return client("secretsmanager").describe_secret(SecretId=database_secret_name(env))["ARN"]
+
+
+def check_database_secret(env):
+    """What the program does before terraform runs (C3): the environment's own secret exists."""
+    sm = client("secretsmanager")
+    try:
+        sm.describe_secret(SecretId=database_secret_name(env))
+    except ClientError as e:
+        if e.response["Error"]["Code"] != "ResourceNotFoundException":
+            raise
+        sm.create_secret(Name=database_secret_name(env), SecretString=json.dumps({
+            "username": env, "password": f"{env}-password", "host": "postgres.local", "port": 5432, "dbname": env}))
+
+
+def role_policy_actions(role):
+    iam = client("iam")
+    actions = []
+    for name in iam.list_role_policies(RoleName=role)["PolicyNames"]:
+        document = iam.get_role_policy(RoleName=role, PolicyName=name)["PolicyDocument"]
+        document = json.loads(document) if isinstance(document, str) else document
+        for statement in document["Statement"]:
+            listed = statement["Action"]
+            actions += [listed] if isinstance(listed, str) else listed
+            if "secretsmanager:GetSecretValue" in actions:
+                return actions, statement["Resource"]
+    return actions, None
+
+
+def check_secrets(*envs):
+    """Containers never get the master secret; the shared execution role cannot read it, only
+    the dbadmin task's own execution role; each environment's task definitions reference only
+    its own secret, and its task role (what its containers can do) reads no secret at all."""
+    ecs = client("ecs")
+    shared = shared_manifest()
+    master = shared["database"]["masterSecretArn"]
+    dbadmin = ecs.describe_task_definition(taskDefinition=shared["dbAdmin"]["taskDefinition"])["taskDefinition"]
+    execution_roles = set()
+    for env in envs:
+        m = manifest(env)
+        for family in [f"{m['cluster']}-{r}" for r in ("web", "worker", "beat", "frontend", "redis")] + m["preDeployTasks"]:
+            td = ecs.describe_task_definition(taskDefinition=family)["taskDefinition"]
+            execution_roles.add(td["executionRoleArn"].split("/")[-1])
+            expect(master not in json.dumps(td), f"{family} references the master secret")
+            for c in td["containerDefinitions"]:
+                for secret in c.get("secrets", []):
+                    expect(secret["valueFrom"].startswith(database_secret_arn(env)),
+                           f"{family}: {secret['name']} from {secret['valueFrom']}, not {env}'s own secret")
+            if td.get("taskRoleArn"):
+                actions, _ = role_policy_actions(td["taskRoleArn"].split("/")[-1])
+                expect(not [a for a in actions if a.startswith(("secretsmanager:", "ssm:Get", "kms:"))],
+                       f"{family}: task role can read secrets: {actions}")
+    expect(dbadmin["executionRoleArn"].split("/")[-1] not in execution_roles, "dbadmin shares the environments' execution role")
+    for role in execution_roles:
+        _, resources = role_policy_actions(role)
+        resources = [resources] if isinstance(resources, str) else resources or []
+        expect(master not in resources and resources == [f"{master.split(':secret:')[0]}:secret:{NAME_PREFIX}/*"],
+               f"execution role {role} reads {resources}")
+    _, resources = role_policy_actions(dbadmin["executionRoleArn"].split("/")[-1])
+    expect(resources in (master, [master]), f"dbadmin execution role reads {resources}")
 
 
 def shared_manifest():
@@ -320,7 +398,8 @@ def check_adds_only(plan_file, key):
 
 def moto_artifact(change):
     """An in-place update of a security-group rule that only undoes how moto reports the rule:
-    a referenced group as `<account>/<group id>`, the description dropped."""
+    a referenced group as `<account>/<group id>` (AWS reports the id), the description dropped
+    after a first create. On AWS such a plan is empty."""
     before, after = change["change"]["before"], change["change"]["after"]
     if change["change"]["actions"] != ["update"] or not change["type"].startswith("aws_vpc_security_group_"):
         return False
@@ -431,6 +510,8 @@ def check_redeploy(env, repository, tag):
 
 
 CHECKS = {
+    "database-secret": check_database_secret,
+    "secrets": check_secrets,
     "isolation": check_isolation,
     "placement": check_placement,
     "public-network": check_public_network,

@@ -4,6 +4,12 @@ data "aws_caller_identity" "current" {}
 
 data "aws_partition" "current" {}
 
+# The environment's own database credentials (login role `<env>`, owner of database `<env>` only),
+# created by the program before terraform runs. Containers never see the master secret.
+data "aws_secretsmanager_secret" "database" {
+  name = coalesce(var.database_secret_name, "${var.name_prefix}/${var.environment}/database")
+}
+
 locals {
   env = var.environment
   # Every AWS name of the environment starts with this, so IAM policies can name exactly the
@@ -49,13 +55,13 @@ locals {
     DATABASE_HOST           = var.database_host
     DATABASE_PORT           = tostring(var.database_port)
     DATABASE_NAME           = var.environment
-    DATABASE_USER           = var.database_username
+    DATABASE_USER           = var.environment
     AWS_STORAGE_BUCKET_NAME = local.bucket_name
     AWS_S3_REGION_NAME      = data.aws_region.current.name
   }, var.extra_environment)
 
   backend_secrets = merge({
-    DATABASE_PASSWORD = "${var.database_password_secret_arn}:password::"
+    DATABASE_PASSWORD = "${data.aws_secretsmanager_secret.database.arn}:password::"
   }, var.secrets)
 
   # Every task definition of the environment. `image` is the role in the manifest's `images`;

@@ -156,7 +156,7 @@ variable "service_discovery_namespace_name" {
 }
 
 variable "execution_role_arn" {
-  description = "Shared ECS task-execution role; it must be allowed to read every ARN in `secrets` and the database secret."
+  description = "Shared ECS task-execution role; it reads `<name_prefix>/*` secrets (the environment's database secret) and must be allowed to read every other ARN in `secrets`."
   type        = string
 }
 
@@ -165,20 +165,16 @@ variable "database_host" {
   type        = string
 }
 
+variable "database_secret_name" {
+  description = "Name of the environment's own Secrets Manager secret (JSON with `password`), which the program creates before terraform runs. Null: `<name_prefix>/<environment>/database`. Containers get its `password` as DATABASE_PASSWORD and never the master secret."
+  type        = string
+  default     = null
+}
+
 variable "database_port" {
   description = "Port of the shared postgres instance."
   type        = number
   default     = 5432
-}
-
-variable "database_username" {
-  description = "User the application connects as."
-  type        = string
-}
-
-variable "database_password_secret_arn" {
-  description = "Secrets Manager secret with the database password in its `password` JSON key (the RDS-managed master secret)."
-  type        = string
 }
 
 ################################################################################

@@ -110,7 +110,7 @@ output "service_discovery_namespace_name" {
 
 output "execution_role_arn" {
   description = "ARN of the ECS task-execution role."
-  value       = aws_iam_role.execution.arn
+  value       = aws_iam_role.execution["environments"].arn
 }
 
 output "rds_endpoint" {

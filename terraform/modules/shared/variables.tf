@@ -163,6 +163,28 @@ variable "db_username" {
   }
 }
 
+variable "db_connection_limit_per_environment" {
+  description = "CONNECTION LIMIT of each environment's database role (the program sets it); published as `database.connectionLimit` so the preflight can compare environments x limit with `database.maxConnections`."
+  type        = number
+  default     = 20
+
+  validation {
+    condition     = var.db_connection_limit_per_environment >= 1 && floor(var.db_connection_limit_per_environment) == var.db_connection_limit_per_environment
+    error_message = "db_connection_limit_per_environment must be a whole number of at least 1."
+  }
+}
+
+variable "db_max_connections" {
+  description = "The instance's max_connections, published as `database.maxConnections`. Null: RDS's default for the instance class, LEAST(memory / 9531392, 5000) (112 for 1 GiB); set it when the parameter group changes it or the class is not one the module knows."
+  type        = number
+  default     = null
+
+  validation {
+    condition     = var.db_max_connections == null || try(var.db_max_connections >= 1, false)
+    error_message = "db_max_connections must be null or at least 1."
+  }
+}
+
 variable "db_deletion_protection" {
   description = "Protect the RDS instance against deletion. Turn off before destroying the shared stack."
   type        = bool
@@ -222,7 +244,7 @@ variable "bastion_allowed_cidrs" {
 }
 
 variable "secret_arns" {
-  description = "ARNs (wildcards allowed) of Secrets Manager secrets and SSM parameters the task-execution role may read, i.e. everything environments pass in `secrets`. The RDS master secret is always included."
+  description = "Extra ARNs (wildcards allowed) of Secrets Manager secrets and SSM parameters the task-execution role may read, i.e. what environments pass in `secrets` beyond their own `<name_prefix>/<env>/...` secrets (always readable). Never the database master secret: only the dbadmin task reads that."
   type        = list(string)
   default     = []
 
