@@ -5,12 +5,15 @@ import dev.adhoc.action.aws.AwsClients;
 import dev.adhoc.action.config.CommandLine;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.config.Inputs;
+import dev.adhoc.action.config.Verb;
 import dev.adhoc.action.operations.Context;
 import dev.adhoc.action.operations.OperationName;
 import dev.adhoc.action.operations.Operations;
 import dev.adhoc.action.runtime.JobLog;
 import dev.adhoc.action.runtime.JobSummary;
 import dev.adhoc.action.runtime.StepOutputs;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -63,11 +67,16 @@ public final class Main {
         try {
             if (args.length == 0) {
                 inputs = Inputs.fromEnvironment(environment);
+                // Run bare at a terminal, the program says what it does rather than that an input is missing.
+                if (!githubActions && inputs.given(Input.OPERATION).isEmpty()) {
+                    out.print(CommandLine.overview());
+                    return EXIT_USAGE;
+                }
             } else {
                 CommandLine command = CommandLine.parse(args, environment);
                 switch (command.kind()) {
                     case HELP -> {
-                        out.print(CommandLine.usage());
+                        out.print(command.usage());
                         return 0;
                     }
                     case VERSION -> {
@@ -87,7 +96,7 @@ public final class Main {
         }
         try (AwsClients aws = new AwsClients(environment)) {
             CompletableFuture.runAsync(aws::ssm);
-            OperationName operation = OperationName.parse(inputs.require(Input.OPERATION, "(plan, create, deploy, ...)"));
+            OperationName operation = OperationName.parse(Verb.parse(inputs.require(Input.OPERATION, "(plan, create, deploy, ...)")).id());
             Context context = new Context(operation, inputs, log, outputs, summary, aws, environment, workingDirectory, clock,
                     json.join());
             return Operations.forName(operation).run(context);
@@ -118,11 +127,12 @@ public final class Main {
         return failure.reason().equals("invalid-input") ? EXIT_USAGE : EXIT_FAILURE;
     }
 
+    /** A terminal gets the summary as plain text; the Markdown form is for GitHub's job summary only. */
     private void printForTerminal(JobSummary summary) {
-        String markdown = summary.markdown();
-        if (!markdown.isBlank()) {
+        String text = summary.text();
+        if (!text.isBlank()) {
             out.println();
-            out.print(markdown);
+            out.print(text);
         }
     }
 
@@ -130,9 +140,22 @@ public final class Main {
         return Optional.ofNullable(environment.get(variable)).filter(s -> !s.isBlank()).map(Path::of);
     }
 
+    /**
+     * The jar manifest's Implementation-Version; without a jar (jib's exploded classes, tests) the
+     * version Maven wrote into version.properties; "dev" only when neither exists.
+     */
     public static String version() {
         String version = Main.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
+        if (version != null) return version;
+        try (InputStream resource = Main.class.getResourceAsStream("version.properties")) {
+            if (resource == null) return "dev";
+            Properties properties = new Properties();
+            properties.load(resource);
+            String filtered = properties.getProperty("version", "");
+            return filtered.isBlank() || filtered.startsWith("${") ? "dev" : filtered;
+        } catch (IOException e) {
+            return "dev";
+        }
     }
 
     private static String stackTrace(Throwable e) {

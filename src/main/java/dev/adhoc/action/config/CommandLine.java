@@ -1,82 +1,105 @@
 package dev.adhoc.action.config;
 
 import dev.adhoc.action.AdhocFailure;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The CLI form: {@code adhoc <operation> [environment] [--input-name value | --input-name=value]...}
- * with the same names as the Action's inputs. Inputs not given as flags may come from
- * {@code INPUT_<NAME>} variables, which keeps secrets (tokens, keys) off the command line.
+ * The CLI form: {@code adhoc <verb> [environment] [--input-name value | --input-name=value]...}
+ * with the same names as the Action's inputs, plus {@code help}, {@code --help} and
+ * {@code --version}. Inputs not given as flags may come from {@code INPUT_<NAME>} variables,
+ * which keeps secrets (tokens, keys) off the command line. A mistyped verb or flag is refused
+ * here, naming the closest valid one, before anything reaches AWS.
  */
-public record CommandLine(Kind kind, Inputs inputs) {
+public record CommandLine(Kind kind, Inputs inputs, Optional<Verb> helpTopic) {
 
     public enum Kind { RUN, HELP, VERSION }
+
+    private static final Set<String> HELP_FLAGS = Set.of("--help", "-h");
+    private static final Set<String> VERSION_FLAGS = Set.of("--version", "-V");
+    private static final Set<String> BOOLEAN_WORDS = Set.of("true", "false", "yes", "no", "1", "0", "on", "off");
 
     public static CommandLine parse(String[] args, Map<String, String> environment) {
         EnumMap<Input, String> values = new EnumMap<>(Input.class);
         Inputs.fromEnvironment(environment).asMap().forEach(values::put);
+        Optional<String> verbWord = Optional.empty();
+        boolean help = false;
+        // Help wins over a mistake elsewhere on the line, so "adhoc deploy --enviroment x --help" still helps.
+        AdhocFailure mistake = null;
         int positional = 0;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (arg.equals("--help") || arg.equals("-h") || arg.equals("help")) return new CommandLine(Kind.HELP, Inputs.of(values));
-            if (arg.equals("--version") || arg.equals("-V") || arg.equals("version")) return new CommandLine(Kind.VERSION, Inputs.of(values));
-            if (arg.startsWith("--")) {
+            if (HELP_FLAGS.contains(arg)) {
+                help = true;
+            } else if (VERSION_FLAGS.contains(arg) || (positional == 0 && arg.equals("version"))) {
+                return new CommandLine(Kind.VERSION, Inputs.of(values), Optional.empty());
+            } else if (positional == 0 && arg.equals("help")) {
+                help = true;
+                positional++;
+            } else if (arg.startsWith("--")) {
                 String name = arg.substring(2);
-                String value;
+                String value = null;
                 int eq = name.indexOf('=');
                 if (eq >= 0) {
                     value = name.substring(eq + 1);
                     name = name.substring(0, eq);
-                } else if (isBoolean(name) && (i + 1 >= args.length || args[i + 1].startsWith("--"))) {
-                    value = "true";
-                } else if (i + 1 < args.length) {
-                    value = args[++i];
-                } else {
-                    throw AdhocFailure.invalidInput("Flag --" + name + " needs a value.");
                 }
-                String flag = name;
-                Input input = Input.byName(flag).orElseThrow(() -> AdhocFailure.invalidInput(
-                        "Unknown flag --" + flag + ". Run with --help to see the inputs."));
-                values.put(input, value);
-            } else if (positional == 0) {
-                values.put(Input.OPERATION, arg);
+                Optional<Input> input = Input.byName(name);
+                if (input.isEmpty()) {
+                    if (mistake == null) mistake = unknownFlag(name, verbWord.flatMap(Verb::byName));
+                    continue;
+                }
+                if (value == null) {
+                    boolean bare = input.get().isBoolean()
+                            && (i + 1 >= args.length || !BOOLEAN_WORDS.contains(args[i + 1].toLowerCase(java.util.Locale.ROOT)));
+                    if (bare) {
+                        value = "true";
+                    } else if (i + 1 < args.length) {
+                        value = args[++i];
+                    } else {
+                        if (mistake == null) mistake = AdhocFailure.invalidInput("Flag --" + name + " needs a value.");
+                        continue;
+                    }
+                }
+                values.put(input.get(), value);
+            } else if (positional == 0 || (positional == 1 && help && verbWord.isEmpty())) {
+                verbWord = Optional.of(arg);
                 positional++;
-            } else if (positional == 1) {
+            } else if (positional == 1 && !help) {
                 values.put(Input.ENVIRONMENT, arg);
                 positional++;
-            } else {
-                throw AdhocFailure.invalidInput("Unexpected argument '" + arg + "'. Run with --help for usage.");
+            } else if (mistake == null) {
+                mistake = AdhocFailure.invalidInput("Unexpected argument '" + arg + "': adhoc takes one verb and one environment"
+                        + " (quote a value with spaces, e.g. --command \"python manage.py check\").");
             }
         }
-        return new CommandLine(Kind.RUN, Inputs.of(values));
+        // A mistyped verb is the first thing to say, whether the user asked to run it or for its help.
+        Optional<Verb> verb = verbWord.map(Verb::parse);
+        if (help) return new CommandLine(Kind.HELP, Inputs.of(values), verb);
+        if (mistake != null) throw mistake;
+        verb.ifPresent(v -> values.put(Input.OPERATION, v.id()));
+        return new CommandLine(Kind.RUN, Inputs.of(values), Optional.empty());
     }
 
-    private static boolean isBoolean(String name) {
-        Optional<Input> input = Input.byName(name);
-        return input.flatMap(Input::defaultValue).map(d -> d.equals("true") || d.equals("false")).orElse(false);
+    private static AdhocFailure unknownFlag(String name, Optional<Verb> verb) {
+        List<String> names = Arrays.stream(Input.values()).filter(i -> i != Input.OPERATION).map(Input::inputName).toList();
+        String where = verb.map(v -> "'adhoc " + v.id() + " --help'").orElse("'adhoc help <verb>'");
+        return AdhocFailure.invalidInput("Unknown flag --" + name
+                + Suggestions.closest(name, names).map(n -> "; did you mean --" + n + "?").orElse(".")
+                + " " + where + " lists the flags.");
     }
 
-    public static String usage() {
-        StringBuilder text = new StringBuilder("""
-                Usage: adhoc <operation> [environment] [--input value]...
-                       adhoc --help | --version
+    /** The verbs, one line each: what {@code adhoc help} prints. */
+    public static String overview() {
+        return Help.verbs();
+    }
 
-                Operations: plan, create, deploy, run, destroy, list, cleanup, stop, start
-                Examples:
-                  adhoc deploy --environment alpha --backend-image-tag v2
-                  adhoc run alpha --command "python manage.py createsuperuser --no-input"
-                  adhoc cleanup --older-than 7d --dry-run false
-
-                Inputs (flags; the same names as the GitHub Action's inputs; INPUT_<NAME> variables also work):
-                """);
-        for (Input input : Input.values()) {
-            if (input == Input.OPERATION) continue;
-            text.append(String.format("  --%-34s %s%s%n", input.inputName(), input.description(),
-                    input.defaultValue().filter(d -> !d.startsWith("${{")).map(d -> " (default: " + d + ")").orElse("")));
-        }
-        text.append("\nAWS: the SDK's standard configuration (AWS_REGION, credentials, AWS_ENDPOINT_URL).\n");
-        return text.toString();
+    /** What {@code help} prints: the verbs, or one verb's flags with their defaults. */
+    public String usage() {
+        return helpTopic.map(Help::verb).orElseGet(CommandLine::overview);
     }
 }

@@ -13,6 +13,7 @@ import dev.adhoc.action.fleet.GitHubPullRequests;
 import dev.adhoc.action.fleet.PullRequests;
 import dev.adhoc.action.fleet.Table;
 import dev.adhoc.action.model.EnvironmentName;
+import dev.adhoc.action.report.SummaryBlock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -160,8 +161,9 @@ public final class Cleanup implements Operation {
                     v.error().map(e -> String.join("; ", v.reasons()) + " — " + e).orElse(v.reasons().isEmpty() ? "-" : String.join("; ", v.reasons())));
         }
         if (!table.isEmpty()) table.text().forEach(context.log()::info);
-        context.summary().append("## " + (dryRun ? "Cleanup (dry run)" : "Cleanup") + ": older than " + olderThan
-                + "\n\n" + (verdicts.isEmpty() ? "No environments.\n" : table.markdown()));
+        // The terminal has just shown the table as text; only GitHub's job summary needs it again.
+        context.summary().append(new SummaryBlock("## " + (dryRun ? "Cleanup (dry run)" : "Cleanup") + ": older than " + olderThan
+                + "\n\n" + (verdicts.isEmpty() ? "No environments.\n" : table.markdown()), ""));
     }
 
     private static String json(Context context, List<Verdict> verdicts) {

@@ -9,6 +9,7 @@ import dev.adhoc.action.ecs.EnvironmentRollout;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.model.EnvironmentName;
+import dev.adhoc.action.report.SummaryBlock;
 import dev.adhoc.action.terraform.SavedPlan;
 import dev.adhoc.action.terraform.TerraformWorkspace;
 import java.time.Duration;
@@ -58,7 +59,8 @@ public final class Create implements Operation {
                 context.outputs().set("task-definitions", Reporting.json(context, outcome.taskDefinitions()));
                 healthCheck.ifPresent(bound -> reporting.phase("health check", () ->
                         new UrlCheck(context.log()).await(manifest.url(), min(bound, deadline.remaining()))));
-                reporting.succeeded(manifest, outcome, Optional.of(planMarkdown));
+                reporting.succeeded(manifest, outcome,
+                        Optional.of(new SummaryBlock(planMarkdown, plan.summary().text("Plan applied to " + environment))));
                 context.log().notice("Environment " + environment + " is ready: " + manifest.url());
                 return 0;
             } catch (RuntimeException failure) {

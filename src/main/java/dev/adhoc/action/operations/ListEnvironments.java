@@ -9,6 +9,7 @@ import dev.adhoc.action.fleet.EnvironmentStatus;
 import dev.adhoc.action.fleet.FleetStatus;
 import dev.adhoc.action.fleet.Table;
 import dev.adhoc.action.manifest.Manifest;
+import dev.adhoc.action.report.SummaryBlock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,8 +35,9 @@ public final class ListEnvironments implements Operation {
         }
         environments.stream().filter(e -> e.problem().isPresent())
                 .forEach(e -> context.log().warning("Could not read the services of " + e.environment() + ": " + e.problem().get()));
-        context.summary().append("## Environments (" + environments.size() + ")\n\n"
-                + (environments.isEmpty() ? "None.\n" : table.markdown()));
+        // The terminal has just shown the table as text; only GitHub's job summary needs it again.
+        context.summary().append(new SummaryBlock("## Environments (" + environments.size() + ")\n\n"
+                + (environments.isEmpty() ? "None.\n" : table.markdown()), ""));
         return 0;
     }
 

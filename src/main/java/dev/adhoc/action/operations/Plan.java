@@ -2,6 +2,7 @@ package dev.adhoc.action.operations;
 
 import dev.adhoc.action.manifest.ManifestStore;
 import dev.adhoc.action.model.EnvironmentName;
+import dev.adhoc.action.report.SummaryBlock;
 import dev.adhoc.action.terraform.SavedPlan;
 import dev.adhoc.action.terraform.TerraformWorkspace;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class Plan implements Operation {
             workspace.prepare();
             SavedPlan plan = workspace.plan(variables);
             String markdown = plan.summary().markdown("Plan for environment `" + environment + "`");
-            context.summary().append(markdown);
+            context.summary().append(new SummaryBlock(markdown, plan.summary().text("Plan for environment " + environment)));
             context.outputs().set("plan-summary", markdown);
             context.log().notice("Environment '" + environment + "': " + plan.summary().line());
             return 0;

@@ -11,7 +11,7 @@ import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.report.EnvironmentReport;
 import dev.adhoc.action.report.EnvironmentReport.State;
-import dev.adhoc.action.report.SummaryMarkdown;
+import dev.adhoc.action.report.SummaryBlock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,7 +71,7 @@ final class Reporting implements Phases {
         });
     }
 
-    void succeeded(Manifest manifest, EnvironmentRollout.Outcome outcome, Optional<String> planSummary) {
+    void succeeded(Manifest manifest, EnvironmentRollout.Outcome outcome, Optional<SummaryBlock> planSummary) {
         report = report.withUrl(manifest.url()).withShellCommand(manifest.shellCommand()).withImages(images(manifest, outcome))
                 .withServices(rows(outcome));
         for (TaskResult task : outcome.preDeployTasks()) {
@@ -79,7 +79,7 @@ final class Reporting implements Phases {
         }
         if (planSummary.isPresent()) report = report.withPlanSummary(planSummary.get());
         report = report.finished(State.READY, context.clock().instant());
-        context.summary().append(SummaryMarkdown.render(report));
+        context.summary().append(SummaryBlock.of(report));
         github.complete(report);
     }
 
@@ -90,7 +90,7 @@ final class Reporting implements Phases {
                         rollout.lastLogLines())
                 : EnvironmentReport.Failure.of(currentPhase, failure.getMessage());
         report = report.failed(why, context.clock().instant());
-        context.summary().append(SummaryMarkdown.render(report));
+        context.summary().append(SummaryBlock.of(report));
         github.complete(report);
     }
 
@@ -102,7 +102,7 @@ final class Reporting implements Phases {
 
     void destroyed() {
         report = report.finished(State.DESTROYED, context.clock().instant());
-        context.summary().append(SummaryMarkdown.render(report));
+        context.summary().append(SummaryBlock.of(report));
         github.destroyed(report);
     }
 

@@ -8,9 +8,11 @@ import dev.adhoc.action.ecs.Deadline;
 import dev.adhoc.action.ecs.OneOffTasks;
 import dev.adhoc.action.ecs.TaskResult;
 import dev.adhoc.action.fleet.ShellWords;
+import dev.adhoc.action.fleet.Table;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.model.ImageReference;
+import dev.adhoc.action.report.SummaryBlock;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -51,10 +53,13 @@ public final class RunCommand implements Operation {
         int exitCode = result.exitCode();
         String taskId = ContainerLogs.taskId(result.taskArn());
         context.outputs().set("exit-code", Integer.toString(exitCode));
-        context.summary().append("## " + (exitCode == 0 ? "✅" : "❌") + " run " + environment + "\n\n"
+        String heading = (exitCode == 0 ? "✅" : "❌") + " run " + environment;
+        Table table = new Table("command", "task", "exit code", "time")
+                .row(line, taskId, Integer.toString(exitCode), Durations.format(result.duration()));
+        context.summary().append(new SummaryBlock("## " + heading + "\n\n"
                 + "| command | task | exit code | time |\n|---|---|---|---|\n"
                 + "| `" + line.replace("|", "\\|").replace("`", "'") + "` | " + taskId + " | " + exitCode + " | "
-                + Durations.format(result.duration()) + " |\n");
+                + Durations.format(result.duration()) + " |\n", heading + "\n" + String.join("\n", table.text()) + "\n"));
         if (exitCode != 0) {
             context.outputs().set("failure-reason", "command-failed");
             context.log().error("Command '" + line + "' failed in " + environment + " (task " + taskId + "): exit code " + exitCode

@@ -10,6 +10,7 @@ import dev.adhoc.action.fleet.Table;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.report.EnvironmentReport;
+import dev.adhoc.action.report.SummaryBlock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,8 +70,10 @@ public final class StopStart implements Operation {
         Table table = new Table("service", "tasks before", "tasks now");
         before.forEach(s -> table.row(s.service(), Integer.toString(s.desired()), Integer.toString(targets.getOrDefault(s.service(), s.desired()))));
         String took = Durations.format(Duration.ofNanos(System.nanoTime() - started));
-        context.summary().append("## " + (stop ? "⏸ Stopped " : "▶ Started ") + environment + "\n\n"
-                + (stop ? "" : "URL: " + manifest.url() + "  \n") + "Took " + took + "\n\n" + table.markdown());
+        String heading = (stop ? "⏸ Stopped " : "▶ Started ") + environment;
+        String facts = (stop ? "" : "URL: " + manifest.url() + "\n") + "Took " + took + "\n";
+        context.summary().append(new SummaryBlock("## " + heading + "\n\n" + facts.replace("\n", "  \n") + "\n" + table.markdown(),
+                heading + "\n" + facts + "\n" + String.join("\n", table.text()) + "\n"));
         context.log().notice(stop
                 ? "Stopped " + environment + ": every service is at 0 tasks. Start it again with operation: start."
                 : "Started " + environment + ": " + manifest.url());

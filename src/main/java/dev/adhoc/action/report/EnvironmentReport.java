@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * What one operation did to one environment, as plain values. Operations fill it in as they go
- * (the {@code with...} methods return changed copies); {@link SummaryMarkdown} and
+ * (the {@code with...} methods return changed copies); {@link SummaryMarkdown}, {@link SummaryText} and
  * {@link CommentMarkdown} render it, and the GitHub publisher sends it.
  */
 public record EnvironmentReport(
@@ -27,7 +27,7 @@ public record EnvironmentReport(
         Optional<Instant> finished,
         Optional<String> runUrl,
         Optional<String> shellCommand,
-        Optional<String> planSummary,
+        Optional<SummaryBlock> planSummary,
         Optional<Failure> failure) {
 
     public enum State {
@@ -150,9 +150,10 @@ public record EnvironmentReport(
                 newShellCommand, planSummary, failure);
     }
 
-    public EnvironmentReport withPlanSummary(String markdown) {
+    /** Terraform's plan, in both forms: the summary shows the Markdown on GitHub and the text on a terminal. */
+    public EnvironmentReport withPlanSummary(SummaryBlock plan) {
         return new EnvironmentReport(environment, operation, state, url, images, services, tasks, phases, started, finished, runUrl,
-                shellCommand, Optional.ofNullable(markdown), failure);
+                shellCommand, Optional.ofNullable(plan), failure);
     }
 
     /** The operation ended well: the given state (READY, STOPPED, PLANNED, DESTROYED) at the given time. */

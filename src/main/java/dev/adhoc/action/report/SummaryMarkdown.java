@@ -27,7 +27,7 @@ public final class SummaryMarkdown {
         report.runUrl().ifPresent(run -> out.append("**Run:** ").append(Markdown.link("log", run)).append("  \n"));
         out.append('\n');
         services(report, out);
-        report.planSummary().filter(p -> !p.isBlank()).ifPresent(plan -> out.append("### Plan\n\n").append(plan.strip()).append("\n\n"));
+        report.planSummary().map(SummaryBlock::markdown).filter(p -> !p.isBlank()).ifPresent(plan -> out.append("### Plan\n\n").append(plan.strip()).append("\n\n"));
         tasks(report.tasks(), out);
         out.append(gantt(report.phases()));
         report.failure().ifPresent(failure -> failure(failure, out));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.fleet.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -143,6 +144,39 @@ public record PlanSummary(List<ResourceChange> changes, List<String> changedOutp
             md.append('\n');
         }
         md.append("| resource type | add | change | replace | destroy |\n|---|---:|---:|---:|---:|\n");
+        countsByType().forEach(e -> md.append("| `").append(e.getKey()).append("` | ")
+                .append(cells(e.getValue())).append(" |\n"));
+        if (!changedOutputs.isEmpty()) md.append("\nOutputs that change: ").append(code(changedOutputs)).append(".\n");
+        return md.toString();
+    }
+
+    /** The same as {@link #markdown}, as plain text for a terminal. */
+    public String text(String title) {
+        StringBuilder text = new StringBuilder(title).append('\n');
+        if (!hasChanges()) {
+            if (changedOutputs.isEmpty()) return text.append("No changes: the infrastructure matches the configuration.\n").toString();
+            return text.append("No resource changes. Outputs that change: ").append(String.join(", ", changedOutputs)).append(".\n").toString();
+        }
+        text.append(line()).append('\n');
+        for (Action risky : List.of(Action.REPLACE, Action.DELETE)) {
+            List<String> addresses = addresses(risky);
+            if (addresses.isEmpty()) continue;
+            text.append(risky == Action.REPLACE ? "To be replaced (destroyed and created again):\n" : "To be destroyed:\n");
+            addresses.forEach(a -> text.append("  - ").append(a).append('\n'));
+        }
+        Table table = new Table("resource type", "add", "change", "replace", "destroy");
+        for (Map.Entry<String, int[]> type : countsByType()) {
+            List<String> row = new ArrayList<>(List.of(type.getKey()));
+            row.addAll(counts(type.getValue()));
+            table.row(row.toArray(String[]::new));
+        }
+        table.text().forEach(row -> text.append(row).append('\n'));
+        if (!changedOutputs.isEmpty()) text.append("Outputs that change: ").append(String.join(", ", changedOutputs)).append(".\n");
+        return text.toString();
+    }
+
+    /** Counts per resource type (add, change, replace, destroy), the riskiest types first. */
+    private List<Map.Entry<String, int[]>> countsByType() {
         Map<String, int[]> byType = new TreeMap<>();
         for (ResourceChange change : changes) {
             byType.computeIfAbsent(change.type(), t -> new int[4])[column(change.action())]++;
@@ -151,12 +185,7 @@ public record PlanSummary(List<ResourceChange> changes, List<String> changedOutp
         Comparator<Map.Entry<String, int[]>> riskiest = Comparator.comparingInt(e -> -e.getValue()[2]);
         riskiest = riskiest.thenComparingInt(e -> -e.getValue()[3]).thenComparingInt(e -> -e.getValue()[1])
                 .thenComparing(Map.Entry::getKey);
-        byType.entrySet().stream()
-                .sorted(riskiest)
-                .forEach(e -> md.append("| `").append(e.getKey()).append("` | ")
-                        .append(cells(e.getValue())).append(" |\n"));
-        if (!changedOutputs.isEmpty()) md.append("\nOutputs that change: ").append(code(changedOutputs)).append(".\n");
-        return md.toString();
+        return byType.entrySet().stream().sorted(riskiest).toList();
     }
 
     private static String code(List<String> names) {
@@ -173,7 +202,11 @@ public record PlanSummary(List<ResourceChange> changes, List<String> changedOutp
     }
 
     private static String cells(int[] counts) {
-        return java.util.Arrays.stream(counts).mapToObj(n -> n == 0 ? "" : Integer.toString(n))
-                .collect(Collectors.joining(" | "));
+        return String.join(" | ", counts(counts));
+    }
+
+    /** A count per column, empty where nothing happens so the numbers that matter stand out. */
+    private static List<String> counts(int[] counts) {
+        return java.util.Arrays.stream(counts).mapToObj(n -> n == 0 ? "" : Integer.toString(n)).toList();
     }
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.adhoc.action.model.EnvironmentName;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -80,9 +78,8 @@ class DatabaseScriptsTest {
 
     @Test
     void aWrongPasswordFailsWithTheServersMessage(PostgresServer postgres) {
-        Map<String, String> environment = new HashMap<>(Map.of("PGPASSWORD", "not-the-password"));
         Processes.Result result = Processes.run(DatabaseScripts.create(EnvironmentName.of("scripts-denied"), postgres.endpoint()),
-                environment, Duration.ofSeconds(60));
+                postgres.taskEnvironment("not-the-password"), Duration.ofSeconds(60));
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.stderr()).contains("password authentication failed");
         assertThat(postgres.databaseExists("scripts-denied")).isFalse();
@@ -90,6 +87,6 @@ class DatabaseScriptsTest {
 
     /** As the task would run it: PGPASSWORD from the task definition's secrets, everything else from argv. */
     private static Processes.Result runScript(PostgresServer postgres, List<String> command) {
-        return Processes.run(command, Map.of("PGPASSWORD", postgres.password()), Duration.ofSeconds(60));
+        return Processes.run(command, postgres.taskEnvironment(postgres.password()), Duration.ofSeconds(60));
     }
 }

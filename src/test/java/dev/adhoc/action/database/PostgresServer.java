@@ -6,36 +6,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * A real PostgreSQL server for the tests: a fresh cluster in a temp dir with password (scram)
- * authentication on a free loopback port. initdb refuses to run as root, so as root the
- * cluster belongs to the unprivileged {@code postgres} user, created if the machine lacks it.
+ * A real PostgreSQL server for the tests, run from the machine's own binaries (see
+ * {@link PostgresBinaries}): a fresh cluster in a temp dir with password (scram) authentication
+ * on a free loopback port. initdb refuses to run as root, so as root the cluster belongs to the
+ * unprivileged {@code postgres} user, created if the machine lacks it.
  */
 final class PostgresServer implements AutoCloseable {
     static final String SUPERUSER = "adhoc_master";
     private static final String OS_USER = "postgres";
-    private static final List<Path> BIN_DIRS = List.of(Path.of("/usr/local/bin"), Path.of("/usr/lib/postgresql/15/bin"));
 
     private final Path dir;
     private final int port;
     private final String password;
-    private final Path bin;
+    private final PostgresBinaries binaries;
 
-    private PostgresServer(Path dir, int port, String password, Path bin) {
+    private PostgresServer(Path dir, int port, String password, PostgresBinaries binaries) {
         this.dir = dir;
         this.port = port;
         this.password = password;
-        this.bin = bin;
+        this.binaries = binaries;
     }
 
-    static PostgresServer start() {
-        Path bin = BIN_DIRS.stream().filter(d -> Files.isExecutable(d.resolve("initdb")) && Files.isExecutable(d.resolve("pg_ctl")))
-                .findFirst().orElseThrow(() -> new IllegalStateException("PostgreSQL 15 server binaries (initdb, pg_ctl) are in none of "
-                        + BIN_DIRS + ": install postgresql-15"));
+    static PostgresServer start(PostgresBinaries binaries) {
         // Shell-hostile on purpose: the password must survive stdin and environment untouched.
         String password = "pw-" + UUID.randomUUID() + "-'\"$(touch /tmp/pwned)`x`;|&<>\\ end";
         Path dir = null;
@@ -47,11 +45,11 @@ final class PostgresServer implements AutoCloseable {
                 ensureOsUser();
                 Processes.check(List.of("chown", "-R", OS_USER + ":", dir.toString()));
             }
-            asServerUser(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", SUPERUSER,
+            asServerUser(binaries.program("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", SUPERUSER,
                     "--auth=scram-sha-256", "--pwfile=" + dir.resolve("pwfile"), "--no-sync", "-E", "UTF8", "--locale=C");
-            asServerUser(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l", dir.resolve("server.log").toString(),
+            asServerUser(binaries.program("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l", dir.resolve("server.log").toString(),
                     "-w", "-t", "60", "-o", "-c listen_addresses=127.0.0.1 -p " + port + " -k " + dir + " -c fsync=off", "start");
-            return new PostgresServer(dir, port, password, bin);
+            return new PostgresServer(dir, port, password, binaries);
         } catch (IOException | RuntimeException e) {
             String log = "";
             try {
@@ -59,7 +57,8 @@ final class PostgresServer implements AutoCloseable {
             } catch (IOException ignored) {
                 // The original failure matters more.
             }
-            throw new IllegalStateException("PostgreSQL could not be started for the tests: " + e.getMessage() + "\n" + log, e);
+            throw new IllegalStateException("PostgreSQL (" + binaries.bin() + ") could not be started for the tests: " + e.getMessage()
+                    + "\n" + log, e);
         }
     }
 
@@ -87,29 +86,40 @@ final class PostgresServer implements AutoCloseable {
         return password;
     }
 
-    /** libpq settings for running client tools (or the scripts) directly against this server. */
+    /** libpq settings for running client tools directly against this server. */
     Map<String, String> clientEnvironment() {
         return Map.of("PGHOST", "127.0.0.1", "PGPORT", Integer.toString(port), "PGUSER", SUPERUSER,
                 "PGPASSWORD", password, "PGDATABASE", "postgres");
     }
 
+    /**
+     * The environment of the database-admin task's container: the PostgreSQL tools on PATH and
+     * PGPASSWORD as the task definition's secrets set it; everything else comes from argv.
+     */
+    Map<String, String> taskEnvironment(String pgPassword) {
+        Map<String, String> environment = new HashMap<>(binaries.environment());
+        environment.put("PGPASSWORD", pgPassword);
+        return environment;
+    }
+
     boolean databaseExists(String name) {
-        Processes.Result result = Processes.run(List.of("psql", "-X", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-c",
-                "SELECT count(*) FROM pg_database WHERE datname = '" + name.replace("'", "''") + "'"),
+        Processes.Result result = Processes.run(List.of(binaries.program("psql").toString(), "-X", "-t", "-A", "-v", "ON_ERROR_STOP=1",
+                "-c", "SELECT count(*) FROM pg_database WHERE datname = '" + name.replace("'", "''") + "'"),
                 clientEnvironment(), Duration.ofSeconds(30));
         if (result.exitCode() != 0) throw new IllegalStateException("psql failed: " + result.output());
         return result.stdout().strip().equals("1");
     }
 
     void dropIfExists(String name) {
-        Processes.Result result = Processes.run(List.of("dropdb", "--if-exists", name), clientEnvironment(), Duration.ofSeconds(30));
+        Processes.Result result = Processes.run(List.of(binaries.program("dropdb").toString(), "--if-exists", name), clientEnvironment(),
+                Duration.ofSeconds(30));
         if (result.exitCode() != 0) throw new IllegalStateException("dropdb failed: " + result.output());
     }
 
     @Override
     public void close() {
         try {
-            asServerUser(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "-w", "stop");
+            asServerUser(binaries.program("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "-w", "stop");
         } finally {
             Processes.deleteTree(dir);
         }

@@ -6,8 +6,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Gives tests a real {@link PostgresServer} and {@link SshServer}, each started once per test
- * run on first use and stopped when the run ends. A server that cannot start fails the test
- * with its log; nothing is skipped.
+ * run on first use and stopped when the run ends. The SSH server's commands find the same
+ * PostgreSQL tools on their PATH, as a bastion with the client tools installed would. A server
+ * that cannot start fails the test with its reason; nothing is skipped.
  */
 final class RealServers implements ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RealServers.class);
@@ -21,10 +22,10 @@ final class RealServers implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-        Class<?> type = parameter.getParameter().getType();
-        if (type == PostgresServer.class) {
-            return store.getOrComputeIfAbsent(PostgresServer.class, k -> PostgresServer.start(), PostgresServer.class);
+        PostgresBinaries binaries = store.getOrComputeIfAbsent(PostgresBinaries.class, k -> PostgresBinaries.find(), PostgresBinaries.class);
+        if (parameter.getParameter().getType() == PostgresServer.class) {
+            return store.getOrComputeIfAbsent(PostgresServer.class, k -> PostgresServer.start(binaries), PostgresServer.class);
         }
-        return store.getOrComputeIfAbsent(SshServer.class, k -> SshServer.start(), SshServer.class);
+        return store.getOrComputeIfAbsent(SshServer.class, k -> SshServer.start(binaries.environment()), SshServer.class);
     }
 }

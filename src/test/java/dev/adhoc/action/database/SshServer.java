@@ -1,111 +1,94 @@
 package dev.adhoc.action.database;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 
 /**
- * A real OpenSSH server for the tests, on a free loopback port, with a generated host key
- * and one authorized client key; logs in as the user running the tests.
+ * An SSH bastion for the tests: Apache MINA SSHD in-process on a free loopback port, with a
+ * generated ed25519 host key and exactly one authorized client key (no password or keyboard
+ * login), running exec requests through {@code /bin/sh -c} as the user running the tests.
+ * Its log records each login decision and each command it ran, as sshd's log would.
  */
 final class SshServer implements AutoCloseable {
-    private static final Path SSHD = Path.of("/usr/sbin/sshd");
+    private static final String HOST = "127.0.0.1";
+    private static final String COMMENT = "adhoc-test";
 
-    private final Path dir;
-    private final int port;
-    private final Process process;
+    private final org.apache.sshd.server.SshServer server;
+    private final Path home;
+    private final KeyPair hostKey;
+    private final KeyPair clientKey;
+    private final List<String> log;
 
-    private SshServer(Path dir, int port, Process process) {
-        this.dir = dir;
-        this.port = port;
-        this.process = process;
+    private SshServer(org.apache.sshd.server.SshServer server, Path home, KeyPair hostKey, KeyPair clientKey, List<String> log) {
+        this.server = server;
+        this.home = home;
+        this.hostKey = hostKey;
+        this.clientKey = clientKey;
+        this.log = log;
     }
 
-    static SshServer start() {
-        if (!Files.isExecutable(SSHD)) {
-            throw new IllegalStateException(SSHD + " is missing: install openssh-server (apt-get install -y openssh-server)");
-        }
-        Path dir = null;
+    /**
+     * @param commandEnvironment set for the commands on top of this JVM's environment, as a
+     *                           bastion's login environment would (e.g. PATH with the PostgreSQL tools)
+     */
+    static SshServer start(Map<String, String> commandEnvironment) {
+        Path home = null;
+        org.apache.sshd.server.SshServer server = org.apache.sshd.server.SshServer.setUpDefaultServer();
         try {
-            dir = Files.createTempDirectory("adhoc-sshd");
-            keygen(dir.resolve("host_key"));
-            keygen(dir.resolve("client_key"));
-            keygen(dir.resolve("other_host_key"));
-            keygen(dir.resolve("other_client_key"));
-            Files.copy(dir.resolve("client_key.pub"), dir.resolve("authorized_keys"));
-            // Privilege separation needs this directory; fresh machines may lack it.
-            Files.createDirectories(Path.of("/run/sshd"));
-            int port = Processes.freePort();
-            Files.writeString(dir.resolve("sshd_config"), String.join("\n",
-                    "Port " + port,
-                    "ListenAddress 127.0.0.1",
-                    "HostKey " + dir.resolve("host_key"),
-                    "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
-                    "PidFile " + dir.resolve("sshd.pid"),
-                    "StrictModes no",
-                    "UsePAM no",
-                    "PermitRootLogin prohibit-password",
-                    "PubkeyAuthentication yes",
-                    "PasswordAuthentication no",
-                    "KbdInteractiveAuthentication no",
-                    "AllowUsers " + System.getProperty("user.name"),
-                    "LogLevel VERBOSE",
-                    ""));
-            Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", dir.resolve("sshd_config").toString(), "-p",
-                    Integer.toString(port))
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("sshd.log").toFile())
-                    .start();
-            SshServer server = new SshServer(dir, port, process);
-            server.awaitBanner();
-            return server;
-        } catch (IOException | RuntimeException e) {
-            String log = "";
-            try {
-                if (dir != null && Files.exists(dir.resolve("sshd.log"))) log = Files.readString(dir.resolve("sshd.log"));
-            } catch (IOException ignored) {
-                // The original failure matters more.
-            }
-            throw new IllegalStateException("sshd could not be started for the tests: " + e.getMessage() + "\n" + log, e);
+            home = Files.createTempDirectory("adhoc-sshd");
+            KeyPair hostKey = ed25519();
+            KeyPair clientKey = ed25519();
+            String user = System.getProperty("user.name");
+            List<String> log = new CopyOnWriteArrayList<>();
+            Path workingDirectory = home;
+            server.setHost(HOST);
+            server.setPort(0);
+            server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+            server.setUserAuthFactories(List.of(new UserAuthPublicKeyFactory()));
+            server.setPasswordAuthenticator(null);
+            server.setKeyboardInteractiveAuthenticator(null);
+            server.setPublickeyAuthenticator((name, key, session) -> {
+                boolean accepted = name.equals(user) && KeyUtils.compareKeys(clientKey.getPublic(), key);
+                log.add((accepted ? "Accepted" : "Refused") + " publickey for " + name + " " + KeyUtils.getFingerPrint(key));
+                return accepted;
+            });
+            server.setCommandFactory((channel, command) -> {
+                log.add("Running " + command);
+                return new ShellCommand(command, workingDirectory, commandEnvironment);
+            });
+            server.start();
+            return new SshServer(server, home, hostKey, clientKey, log);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            stop(server);
+            Processes.deleteTree(home);
+            throw new IllegalStateException("the SSH server for the tests could not be started: " + e, e);
         }
     }
 
-    private static void keygen(Path file) {
-        Processes.check(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "adhoc-test", "-f", file.toString()));
-    }
-
-    private void awaitBanner() throws IOException {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) throw new IllegalStateException("sshd exited with " + process.exitValue());
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                socket.setSoTimeout(2000);
-                InputStream in = socket.getInputStream();
-                byte[] banner = in.readNBytes(4);
-                if (new String(banner, StandardCharsets.US_ASCII).equals("SSH-")) return;
-            } catch (IOException notYet) {
-                sleep();
-            }
-        }
-        throw new IllegalStateException("sshd did not answer on port " + port + " within 15s");
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static KeyPair ed25519() throws GeneralSecurityException {
+        return KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
     }
 
     int port() {
-        return port;
+        return server.getPort();
     }
 
     String user() {
@@ -113,62 +96,81 @@ final class SshServer implements AutoCloseable {
     }
 
     String clientPrivateKey() {
-        return read(dir.resolve("client_key"));
+        return privateKeyFile(clientKey);
     }
 
     /** A valid key the server does not authorize. */
     String otherClientPrivateKey() {
-        return read(dir.resolve("other_client_key"));
+        try {
+            return privateKeyFile(ed25519());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot generate a key", e);
+        }
     }
 
     /** The known_hosts line for this server's real host key. */
     String knownHostsLine() {
-        return knownHostsLine(dir.resolve("host_key.pub"));
+        return hostPattern() + " " + PublicKeyEntry.toString(hostKey.getPublic()) + "\n";
     }
 
     /** A known_hosts line claiming another key for this server, as after a bastion swap or an attack. */
     String wrongKnownHostsLine() {
-        return knownHostsLine(dir.resolve("other_host_key.pub"));
-    }
-
-    private String knownHostsLine(Path publicKey) {
-        String[] fields = read(publicKey).strip().split("\\s+");
-        return "[127.0.0.1]:" + port + " " + fields[0] + " " + fields[1] + "\n";
-    }
-
-    /** The same line with the host name hashed, as {@code ssh-keyscan -H} prints it. */
-    String hashedKnownHostsLine() {
         try {
-            Path file = dir.resolve("known_hosts_hashed");
-            Files.writeString(file, knownHostsLine());
-            Processes.check(List.of("ssh-keygen", "-H", "-f", file.toString()));
-            return read(file);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot hash known_hosts", e);
+            return hostPattern() + " " + PublicKeyEntry.toString(ed25519().getPublic()) + "\n";
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot generate a key", e);
         }
     }
 
-    String log() {
-        return read(dir.resolve("sshd.log"));
+    /**
+     * The known_hosts line with the host name hashed, as {@code ssh-keyscan -H} and
+     * {@code ssh-keygen -H} print it: {@code |1|base64(salt)|base64(HMAC-SHA1(salt, host))}.
+     */
+    String hashedKnownHostsLine() {
+        try {
+            byte[] salt = new byte[20];
+            new SecureRandom().nextBytes(salt);
+            Mac hmac = Mac.getInstance("HmacSHA1");
+            hmac.init(new SecretKeySpec(salt, "HmacSHA1"));
+            byte[] hash = hmac.doFinal(hostPattern().getBytes(StandardCharsets.US_ASCII));
+            Base64.Encoder base64 = Base64.getEncoder();
+            PublicKey key = hostKey.getPublic();
+            return "|1|" + base64.encodeToString(salt) + "|" + base64.encodeToString(hash) + " " + PublicKeyEntry.toString(key) + "\n";
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot hash the known_hosts line", e);
+        }
     }
 
-    private static String read(Path file) {
+    /** What the server did: one line per login decision and per command it ran. */
+    String log() {
+        return String.join("\n", log);
+    }
+
+    private String hostPattern() {
+        return "[" + HOST + "]:" + port();
+    }
+
+    private static String privateKeyFile(KeyPair key) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new OpenSSHKeyPairResourceWriter().writePrivateKey(key, COMMENT, null, out);
+            return out.toString(StandardCharsets.US_ASCII);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot write the private key", e);
+        }
+    }
+
+    private static void stop(org.apache.sshd.server.SshServer server) {
+        try {
+            server.stop(true);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file, e);
+            // Stopping a server that did not start; the original failure matters more.
         }
     }
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            Processes.deleteTree(dir);
-        }
+        stop(server);
+        Processes.deleteTree(home);
     }
 }

@@ -99,7 +99,7 @@ class TaskDatabaseTest {
     private OneOffTaskRunner localTask(PostgresServer postgres) {
         return (cluster, taskDefinition, container, command, network) -> {
             calls.add(cluster + " " + taskDefinition + " " + container + " " + network.subnets());
-            Processes.Result result = Processes.run(command, Map.of("PGPASSWORD", postgres.password()), Duration.ofSeconds(60));
+            Processes.Result result = Processes.run(command, postgres.taskEnvironment(postgres.password()), Duration.ofSeconds(60));
             captured.log.info(result.output());
             return result.exitCode();
         };

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import dev.adhoc.action.testing.EnvironmentFixture;
 import dev.adhoc.action.testing.LocalAws;
+import dev.adhoc.action.testing.Prerequisites;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,7 +135,7 @@ class PlanTest {
                 """);
         terraform("init", "-input=false", "-no-color");
         terraform("workspace", "new", "-no-color", "alpha");
-        ProcessBuilder other = new ProcessBuilder("/usr/local/bin/terraform", "apply", "-auto-approve", "-input=false", "-no-color",
+        ProcessBuilder other = new ProcessBuilder(Prerequisites.terraform().toString(), "apply", "-auto-approve", "-input=false", "-no-color",
                 "-var-file=alpha.tfvars", "-var", "environment=alpha", "-var", "listener_rule_priority=10").directory(terraformDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(repository.resolve("other.log").toFile());
         other.environment().put("TF_WORKSPACE", "alpha");
@@ -163,7 +164,7 @@ class PlanTest {
     }
 
     private void terraform(String... args) throws Exception {
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("/usr/local/bin/terraform"));
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(Prerequisites.terraform().toString()));
         command.addAll(java.util.List.of(args));
         Process process = new ProcessBuilder(command).directory(terraformDirectory.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

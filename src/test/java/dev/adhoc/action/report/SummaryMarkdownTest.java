@@ -68,7 +68,7 @@ class SummaryMarkdownTest {
         EnvironmentReport report = Reports.failed(new Failure("rollout", "Service pr-7-web did not stabilize",
                 List.of("(service pr-7-web) has started 1 tasks"), List.of("Essential container in task exited"),
                 List.of("Traceback (most recent call last):", "ImportError: no module named shop")))
-                .withPlanSummary("**Plan:** 3 to add, 1 to change, 0 to destroy.");
+                .withPlanSummary(new SummaryBlock("**Plan:** 3 to add, 1 to change, 0 to destroy.", "Plan: 3 to add, 1 to change, 0 to destroy"));
         String summary = SummaryMarkdown.render(report);
         assertThat(summary).startsWith("## ❌ deploy `pr-7`: Failed").contains("### Plan\n\n**Plan:** 3 to add, 1 to change, 0 to destroy.")
                 .contains("### Why it failed", "**Step:** rollout", "> Service pr-7-web did not stabilize")

@@ -2,6 +2,7 @@ package dev.adhoc.action.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.adhoc.action.report.SummaryBlock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -69,9 +70,12 @@ class RuntimeTest {
     void summaryIsAppended(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("summary");
         JobSummary summary = new JobSummary(Optional.of(file));
-        summary.append("# One");
-        summary.append("two\n");
-        assertThat(Files.readString(file)).isEqualTo("# One\ntwo\n");
-        assertThat(summary.markdown()).isEqualTo("# One\ntwo\n");
+        summary.append(new SummaryBlock("# One", "One"));
+        summary.append(new SummaryBlock("two\n", ""));
+        summary.append(new SummaryBlock("| a |\n|---|\n", "a\n-"));
+        assertThat(Files.readString(file)).isEqualTo("# One\ntwo\n| a |\n|---|\n");
+        assertThat(summary.markdown()).isEqualTo("# One\ntwo\n| a |\n|---|\n");
+        // The terminal's form: the text of each part, a blank line between parts, none for parts the log already showed.
+        assertThat(summary.text()).isEqualTo("One\n\na\n-\n");
     }
 }

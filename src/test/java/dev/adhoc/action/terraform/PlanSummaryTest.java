@@ -97,4 +97,16 @@ class PlanSummaryTest {
         assertThatThrownBy(() -> PlanSummary.parse("Error: oops", json))
                 .isInstanceOfSatisfying(AdhocFailure.class, f -> assertThat(f.reason()).isEqualTo("terraform-failed"));
     }
+
+    @Test
+    void theTextFormSaysTheSameWithoutMarkdown() throws Exception {
+        PlanSummary summary = recorded("plan-replace.json");
+        String text = summary.text("Plan for environment alpha");
+        assertThat(text).startsWith("Plan for environment alpha\n" + summary.line() + "\n")
+                .contains("To be replaced (destroyed and created again):\n  - module.environment.aws_ecs_service.web\n")
+                .containsPattern("\nresource type\\s+add\\s+change\\s+replace\\s+destroy\n")
+                .containsPattern("\naws_ecs_service\\s+1\\s+1\n")
+                .doesNotContain("`", "|", "**", "###");
+        assertThat(recorded("plan-no-op.json").text("Plan")).isEqualTo("Plan\nNo changes: the infrastructure matches the configuration.\n");
+    }
 }

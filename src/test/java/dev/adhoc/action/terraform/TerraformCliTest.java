@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.runtime.JobLog;
+import dev.adhoc.action.testing.Prerequisites;
 import dev.adhoc.action.terraform.PlanSummary.Action;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -25,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * provider to download), with a local backend whose workspaces live in a temporary directory.
  */
 class TerraformCliTest {
-    static final Path TERRAFORM = Path.of("/usr/local/bin/terraform");
-
     static final String ROOT = """
             terraform {
               backend "local" {}
@@ -65,7 +64,7 @@ class TerraformCliTest {
     }
 
     private Terraform terraform(Duration timeout, Duration lockTimeout) {
-        return new Terraform(TERRAFORM, root, System.getenv(), log, timeout, lockTimeout, false);
+        return new Terraform(Prerequisites.terraform(), root, System.getenv(), log, timeout, lockTimeout, false);
     }
 
     private Path backendConfig() throws Exception {
@@ -196,7 +195,7 @@ class TerraformCliTest {
         terraform.selectOrCreateWorkspace("alpha");
 
         // Another run: a terraform apply that holds the workspace's state lock while its provisioner sleeps.
-        ProcessBuilder other = new ProcessBuilder(TERRAFORM.toString(), "apply", "-auto-approve", "-input=false", "-no-color",
+        ProcessBuilder other = new ProcessBuilder(Prerequisites.terraform().toString(), "apply", "-auto-approve", "-input=false", "-no-color",
                 "-var", "environment=alpha").directory(root.toFile()).redirectErrorStream(true)
                 .redirectOutput(states.resolve("other.log").toFile());
         other.environment().put("TF_WORKSPACE", "alpha");
@@ -264,7 +263,8 @@ class TerraformCliTest {
 
     @Test
     void terraformIsFoundOnThePathOfTheGivenEnvironment() {
-        assertThat(Terraform.executableOnPath(Map.of("PATH", root + ":/usr/local/bin:/usr/bin"))).isEqualTo(TERRAFORM);
+        Path installed = Prerequisites.terraform();
+        assertThat(Terraform.executableOnPath(Map.of("PATH", root + ":" + installed.getParent() + ":/usr/bin"))).isEqualTo(installed);
         assertThat(Terraform.executableOnPath(Map.of())).isEqualTo(Path.of("terraform"));
     }
 

@@ -59,6 +59,7 @@ public final class LocalAws implements AutoCloseable {
 
     /** Starts a new local AWS on a free loopback port and waits until it answers. */
     public static LocalAws start() {
+        String python = Prerequisites.python();
         Path root = repositoryRoot();
         IllegalStateException failure = null;
         for (int attempt = 0; attempt < 3; attempt++) { // a free port may be taken before we bind it
@@ -66,7 +67,7 @@ public final class LocalAws implements AutoCloseable {
             Path log = root.resolve("target").resolve("local-aws-" + port + ".log");
             try {
                 Files.createDirectories(log.getParent());
-                Process process = new ProcessBuilder(python(), root.resolve("scripts/local-aws").toString(), "--port", Integer.toString(port),
+                Process process = new ProcessBuilder(python, root.resolve("scripts/local-aws").toString(), "--port", Integer.toString(port),
                         "--exit-on-stdin-eof") // its stdin is our pipe: if this JVM dies, so does it
                         .directory(root.toFile())
                         .redirectErrorStream(true)
@@ -233,11 +234,6 @@ public final class LocalAws implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no scripts/local-aws above " + Path.of("").toAbsolutePath());
-    }
-
-    private static String python() {
-        String configured = System.getenv("LOCAL_AWS_PYTHON");
-        return configured == null || configured.isBlank() ? "python3" : configured;
     }
 
     private static int freePort() {

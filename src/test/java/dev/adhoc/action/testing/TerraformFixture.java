@@ -25,8 +25,6 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsExcept
  * examples/bootstrap and examples/shared applied with their local.tfvars.
  */
 public final class TerraformFixture {
-    private static final Path MIRROR = Path.of(System.getenv().getOrDefault("TF_PLUGIN_MIRROR", "/opt/tf-plugins"));
-
     private final Path root;
     private final URI endpoint;
     private final Map<String, String> environment = new HashMap<>();
@@ -39,6 +37,9 @@ public final class TerraformFixture {
 
     /** Copies the examples and applies bootstrap and shared; takes a minute or two on the local AWS. */
     public static TerraformFixture applyShared(LocalAws aws, Path work) {
+        // Both checked before anything is copied, so a missing one is its one sentence.
+        Path mirror = Prerequisites.providerMirror();
+        Prerequisites.terraform();
         try {
             Path repository = repositoryRoot();
             Path root = Files.createDirectories(work.resolve("tree"));
@@ -55,7 +56,7 @@ public final class TerraformFixture {
                         exclude = ["registry.terraform.io/*/*"]
                       }
                     }
-                    """.formatted(MIRROR), StandardCharsets.UTF_8);
+                    """.formatted(mirror), StandardCharsets.UTF_8);
             Map<String, String> env = new HashMap<>(aws.environment());
             env.put("PATH", System.getenv("PATH"));
             env.put("HOME", System.getenv().getOrDefault("HOME", "/root"));
@@ -102,7 +103,7 @@ public final class TerraformFixture {
 
     /** Runs terraform in a directory of the copy; fails the test with its output if it fails. */
     public String terraform(String directory, String... args) {
-        List<String> command = new ArrayList<>(List.of("terraform"));
+        List<String> command = new ArrayList<>(List.of(Prerequisites.terraform().toString()));
         command.addAll(List.of(args));
         command.add("-no-color");
         try {
