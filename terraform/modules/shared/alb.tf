@@ -17,8 +17,9 @@ locals {
 resource "aws_security_group" "alb" {
   for_each = local.load_balancer_names
 
-  name        = "${each.value}-alb"
-  description = "Ad hoc ALB ${each.value}: HTTP and HTTPS from anywhere"
+  name = "${each.value}-alb"
+  # Unchanged from the single-ALB module: a new description would replace the first ALB's group.
+  description = "Shared ad hoc ALB: HTTP and HTTPS from anywhere"
   vpc_id      = aws_vpc.this.id
 
   tags = merge(local.tags, { Name = "${each.value}-alb" })
