@@ -59,6 +59,7 @@ module "environment" {
   service_discovery_namespace_id     = local.shared.service_discovery_namespace_id
   service_discovery_namespace_name   = local.shared.service_discovery_namespace_name
   execution_role_arn                 = local.shared.execution_role_arn
+  task_role_permissions_boundary     = local.shared.task_role_permissions_boundary_arn
   database_host                      = local.shared.rds_endpoint
   database_port                      = local.shared.rds_port
 

@@ -68,6 +68,12 @@ module "shared" {
   bastion_allowed_cidrs = var.bastion_allowed_cidrs
   secret_arns           = var.secret_arns
 
+  terraform_state          = { bucket = var.state_bucket }
+  create_github_oidc_role  = var.create_github_oidc_role
+  github_repository        = var.github_repository
+  github_subjects          = var.github_subjects
+  github_oidc_provider_arn = var.github_oidc_provider_arn
+
   db_deletion_protection = var.db_deletion_protection
   db_skip_final_snapshot = var.db_skip_final_snapshot
 

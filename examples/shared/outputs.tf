@@ -119,3 +119,23 @@ output "shared_manifest" {
   description = "The shared manifest (also in SSM `<manifest_prefix>/_shared`)."
   value       = module.shared.shared_manifest
 }
+
+output "task_role_permissions_boundary_arn" {
+  description = "Permissions boundary every environment's task role carries."
+  value       = module.shared.task_role_permissions_boundary_arn
+}
+
+output "workflow_policy_json" {
+  description = "Least-privilege policy of the workflow's role (examples/iam/policy.json is a rendered example)."
+  value       = module.shared.workflow_policy_json
+}
+
+output "workflow_policy_parts_json" {
+  description = "The workflow policy split into documents that each fit a managed policy."
+  value       = module.shared.workflow_policy_parts_json
+}
+
+output "workflow_role_arn" {
+  description = "ARN of the GitHub OIDC role for `role-to-assume`, or null."
+  value       = module.shared.workflow_role_arn
+}

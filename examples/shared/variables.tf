@@ -75,6 +75,36 @@ variable "secret_arns" {
   default     = []
 }
 
+variable "state_bucket" {
+  description = "State bucket (examples/bootstrap) of this stack and of examples/ad-hoc; the workflow policy names its state objects."
+  type        = string
+  default     = "acme-adhoc-terraform-state"
+}
+
+variable "create_github_oidc_role" {
+  description = "Create the role GitHub Actions assumes (output workflow_role_arn)."
+  type        = bool
+  default     = false
+}
+
+variable "github_repository" {
+  description = "owner/name of the repository whose workflows may assume the role."
+  type        = string
+  default     = null
+}
+
+variable "github_subjects" {
+  description = "OIDC subjects (after repo:<owner>/<name>:) allowed to assume the role."
+  type        = list(string)
+  default     = ["pull_request", "ref:refs/heads/main"]
+}
+
+variable "github_oidc_provider_arn" {
+  description = "The account's existing GitHub OIDC provider; null creates it."
+  type        = string
+  default     = null
+}
+
 variable "db_deletion_protection" {
   description = "Protect the RDS instance against deletion."
   type        = bool

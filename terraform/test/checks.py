@@ -478,6 +478,108 @@ def check_health_checks(env, start_seconds="20"):
     expect(floor <= 90, f"a healthy rollout's floor is {floor} s > 90 s")
 
 
+def listed(value):
+    return [value] if isinstance(value, str) else list(value)
+
+
+def non_blank(doc):
+    return len("".join(json.dumps(doc).split()))
+
+
+def check_workflow_policy(path, parts_path, example=None):
+    """The rendered workflow policy is least privilege in the ways README promises; its parts
+    (what the OIDC role gets attached) hold exactly its statements, each fitting a managed
+    policy; with `example`, that file (examples/iam/policy.json) has the same statements."""
+    with open(path) as f:
+        doc = json.load(f)
+    statements = {s["Sid"]: s for s in doc["Statement"]}
+    expect(len(statements) == len(doc["Statement"]), "statement ids not unique")
+    with open(parts_path) as f:
+        parts = [json.loads(p) for p in json.load(f)]
+    expect([s for p in parts for s in p["Statement"]] == doc["Statement"], "the parts do not hold the policy's statements")
+    sizes = [non_blank(p) for p in parts]
+    expect(max(sizes) <= 6144, f"parts of {sizes} non-blank characters; a managed policy holds 6144")
+    unscoped_writes = {"ecs:RegisterTaskDefinition", "ecs:DeregisterTaskDefinition"}
+    # Wildcard resources that name no prefix: ids IAM cannot scope by name, each with a reason.
+    generic = (":servicediscovery:", ":security-group/*", ":security-group-rule/*", ":change/*", ":listener-rule/app/",
+               "/env:/*/", f"/{shared_manifest()['dbAdmin']['cluster']}/*")
+    for s in doc["Statement"]:
+        if s["Effect"] != "Allow":
+            continue
+        for resource in listed(s["Resource"]):
+            if resource == "*":
+                for action in listed(s["Action"]):
+                    verb = action.split(":")[1]
+                    expect(verb.startswith(("Describe", "List", "Get")) or action in unscoped_writes,
+                           f"{s['Sid']}: {action} on every resource")
+            elif "*" in resource:
+                expect(any(marker in resource for marker in (f"/{NAME_PREFIX}-", f"/{NAME_PREFIX}/", f":::{NAME_PREFIX}-",
+                                                             f":{NAME_PREFIX}/", f"{PREFIX}/") + generic),
+                       f"{s['Sid']}: {resource} is not scoped to the prefix")
+    run = statements["RunTasksInThePrefixClustersOnly"]
+    expect(listed(run["Action"]) == ["ecs:RunTask"] and any(c.endswith(f":cluster/{NAME_PREFIX}-*")
+           for c in listed(run["Condition"]["ArnLike"]["ecs:cluster"])), f"RunTask {run}")
+    passing = statements["PassOnlyTheStackRolesToEcsTasks"]
+    expect(passing["Condition"] == {"StringEquals": {"iam:PassedToService": "ecs-tasks.amazonaws.com"}}, f"PassRole {passing}")
+    boundary = statements["TaskRolesOnlyWithTheBoundary"]["Condition"]["StringEquals"]["iam:PermissionsBoundary"]
+    expect(listed(boundary)[0].endswith(f":policy/{NAME_PREFIX}-task-boundary"), f"boundary {boundary}")
+    expect(listed(statements["TaskRolesOnlyWithTheBoundary"]["Resource"]) == [
+        f"arn:aws:iam::123456789012:role/{NAME_PREFIX}-*-task"], "task roles resource")
+    deny = statements["NoBoundaryEscape"]
+    expect(deny["Effect"] == "Deny" and {"iam:DeleteRolePermissionsBoundary", "iam:PutRolePermissionsBoundary",
+           "iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion"} <= set(listed(deny["Action"])), f"deny {deny}")
+    dns = statements["PreviewDnsRecords"]["Condition"]
+    expect(listed(dns["ForAllValues:StringLike"]["route53:ChangeResourceRecordSetsNormalizedRecordNames"]) == [f"*.{DOMAIN}"]
+           and f"www.{DOMAIN}" in listed(dns["ForAllValues:StringNotLike"]["route53:ChangeResourceRecordSetsNormalizedRecordNames"])
+           and sorted(listed(dns["ForAllValues:StringEquals"]["route53:ChangeResourceRecordSetsRecordTypes"])) == ["A", "AAAA"],
+           f"DNS conditions {dns}")
+    master = shared_manifest()["database"]["masterSecretArn"]
+    expect(listed(statements["DatabaseMasterSecretForBastion"]["Resource"]) == [master], "master secret by exact ARN")
+    if example:
+        with open(example) as f:
+            other = json.load(f)
+        shape = lambda d: {s["Sid"]: (s["Effect"], sorted(listed(s["Action"])), sorted(s.get("Condition", {})))
+                           for s in d["Statement"]}
+        expect(shape(other) == shape(doc), f"{example} differs from the rendered policy: render it again")
+
+
+def check_oidc_role(repository, parts_path):
+    """The GitHub OIDC role trusts only the repository's listed runs and carries the workflow
+    policy as managed policies, part by part."""
+    iam = client("iam")
+    role = iam.get_role(RoleName=f"{shared_manifest()['name']}-github-workflow")["Role"]
+    trust = role["AssumeRolePolicyDocument"]
+    trust = json.loads(trust) if isinstance(trust, str) else trust
+    statement = trust["Statement"][0]
+    expect(listed(statement["Action"]) == ["sts:AssumeRoleWithWebIdentity"]
+           and listed(statement["Principal"]["Federated"])[0].endswith(":oidc-provider/token.actions.githubusercontent.com"),
+           f"trust {statement}")
+    subjects = sorted(listed(statement["Condition"]["StringLike"]["token.actions.githubusercontent.com:sub"]))
+    expect(subjects == [f"repo:{repository}:pull_request", f"repo:{repository}:ref:refs/heads/main"], f"subjects {subjects}")
+    expect(statement["Condition"]["StringEquals"] == {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"},
+           f"audience {statement['Condition']}")
+    with open(parts_path) as f:
+        parts = [json.loads(p) for p in json.load(f)]
+    attached = iam.list_attached_role_policies(RoleName=role["RoleName"])["AttachedPolicies"]
+    documents = []
+    for policy in sorted(attached, key=lambda a: a["PolicyName"]):
+        version = iam.get_policy(PolicyArn=policy["PolicyArn"])["Policy"]["DefaultVersionId"]
+        document = iam.get_policy_version(PolicyArn=policy["PolicyArn"], VersionId=version)["PolicyVersion"]["Document"]
+        documents.append(json.loads(document) if isinstance(document, str) else document)
+    expect([d["Statement"] for d in documents] == [p["Statement"] for p in parts],
+           f"attached {[a['PolicyName'] for a in attached]} do not hold the policy's parts")
+    expect(iam.list_role_policies(RoleName=role["RoleName"])["PolicyNames"] == [], "inline policies on the role")
+
+
+def check_boundary(*envs):
+    """Every environment's task role carries the shared permissions boundary."""
+    iam = client("iam")
+    for env in envs:
+        role = iam.get_role(RoleName=f"{named(env)}-task")["Role"]
+        arn = role.get("PermissionsBoundary", {}).get("PermissionsBoundaryArn", "")
+        expect(arn.endswith(f":policy/{NAME_PREFIX}-task-boundary"), f"{named(env)}-task boundary {arn!r}")
+
+
 # What RegisterTaskDefinition does not accept among DescribeTaskDefinition's fields.
 READ_ONLY = {"taskDefinitionArn", "revision", "status", "requiresAttributes", "compatibilities",
              "registeredAt", "registeredBy", "deregisteredAt"}
@@ -510,6 +612,9 @@ def check_redeploy(env, repository, tag):
 
 
 CHECKS = {
+    "oidc-role": check_oidc_role,
+    "workflow-policy": check_workflow_policy,
+    "boundary": check_boundary,
     "database-secret": check_database_secret,
     "secrets": check_secrets,
     "isolation": check_isolation,

@@ -172,6 +172,9 @@ resource "aws_iam_role" "task" {
   name               = "${local.name}-task"
   description        = "Application role of ad hoc environment ${local.env}"
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
+  # The shared stack's boundary caps whatever this role is ever given; the workflow's policy
+  # lets it create task roles only with this boundary.
+  permissions_boundary = var.task_role_permissions_boundary
 
   tags = local.tags
 }

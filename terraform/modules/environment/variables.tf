@@ -160,6 +160,16 @@ variable "execution_role_arn" {
   type        = string
 }
 
+variable "task_role_permissions_boundary" {
+  description = "ARN of the shared stack's permissions boundary (`<name_prefix>-task-boundary`, output `task_role_permissions_boundary_arn`) the task role carries; the workflow's policy creates task roles only with it."
+  type        = string
+
+  validation {
+    condition     = can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$", var.task_role_permissions_boundary))
+    error_message = "task_role_permissions_boundary must be an IAM policy ARN."
+  }
+}
+
 variable "database_host" {
   description = "Host of the shared postgres instance."
   type        = string

@@ -167,9 +167,11 @@ resource "aws_vpc_security_group_egress_rule" "db_clients_https" {
   cidr_ipv4         = "0.0.0.0/0"
 }
 
+# Its description predates the database-clients group; changing it would replace the group
+# under the running instance.
 resource "aws_security_group" "rds" {
   name        = "${var.name}-rds"
-  description = "Shared postgres: only from database clients and the bastion"
+  description = "Shared postgres: only from ECS tasks and the bastion"
   vpc_id      = aws_vpc.this.id
 
   tags = merge(local.tags, { Name = "${var.name}-rds" })

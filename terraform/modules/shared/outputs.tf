@@ -162,3 +162,23 @@ output "shared_manifest" {
   description = "The shared manifest (JSON string) also written to SSM `<manifest_prefix>/_shared`."
   value       = jsonencode(local.shared_manifest)
 }
+
+output "task_role_permissions_boundary_arn" {
+  description = "ARN of the permissions boundary every environment's task role must carry (modules/environment `task_role_permissions_boundary`)."
+  value       = aws_iam_policy.task_boundary.arn
+}
+
+output "workflow_policy_json" {
+  description = "The least-privilege policy of the role the workflow assumes, rendered from this stack's ARNs (examples/iam/policy.json is a rendered example)."
+  value       = data.aws_iam_policy_document.workflow.json
+}
+
+output "workflow_policy_parts_json" {
+  description = "The same statements split into `workflow_policy_parts` documents, each small enough for a managed policy (what the OIDC role gets attached)."
+  value       = local.workflow_policy_parts
+}
+
+output "workflow_role_arn" {
+  description = "ARN of the GitHub OIDC role (`role-to-assume`), or null when create_github_oidc_role = false."
+  value       = one(aws_iam_role.workflow[*].arn)
+}

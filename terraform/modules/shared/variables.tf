@@ -254,6 +254,102 @@ variable "secret_arns" {
   }
 }
 
+variable "task_boundary_policy_documents" {
+  description = "Extra IAM policy documents (JSON) merged into the permissions boundary `<name_prefix>-task-boundary` every environment's task role carries, for what the application itself needs beyond its bucket and ECS Exec (e.g. SES, SQS). Nothing outside the boundary can ever be granted to a task role."
+  type        = list(string)
+  default     = []
+}
+
+variable "terraform_state" {
+  description = "The S3 backend of the environments' root (examples/ad-hoc) and the shared stack's state it reads, for the workflow policy: the bucket (null: no state statements), the shared state's key, the environments' key and the workspace key prefix (`env:`)."
+  type = object({
+    bucket               = optional(string)
+    shared_key           = optional(string, "shared/terraform.tfstate")
+    environments_key     = optional(string, "ad-hoc/terraform.tfstate")
+    workspace_key_prefix = optional(string, "env:")
+  })
+  default = {}
+
+  validation {
+    condition     = var.terraform_state.bucket == null || can(regex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", var.terraform_state.bucket))
+    error_message = "terraform_state.bucket must be an S3 bucket name."
+  }
+}
+
+variable "preview_record_names" {
+  description = "Route 53 record names (IAM StringLike patterns, lower case, no trailing dot) the workflow may change. Empty: `*.<domain>`. In a zone that also holds production records, use a pattern only previews match, e.g. [\"pr-*.example.com\"]. The apex, `www.<domain>`, deeper names and names with escaped characters (the wildcard record) are never writable."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for n in var.preview_record_names : can(regex("^[a-z0-9*?_-]+(\\.[a-z0-9*?_-]+)+$", n))])
+    error_message = "preview_record_names must be lower-case DNS names or IAM patterns without a trailing dot, e.g. pr-*.example.com."
+  }
+}
+
+variable "protected_record_names" {
+  description = "More record names (StringLike patterns) the workflow may never change, e.g. [\"api.example.com\"]."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for n in var.protected_record_names : can(regex("^[a-z0-9*?_-]+(\\.[a-z0-9*?_-]+)+$", n))])
+    error_message = "protected_record_names must be lower-case DNS names or IAM patterns without a trailing dot, e.g. pr-*.example.com."
+  }
+}
+
+variable "create_github_oidc_role" {
+  description = "Create the IAM role GitHub Actions assumes through OIDC (`<name>-github-workflow`) with the workflow policy; its ARN is the output `workflow_role_arn`."
+  type        = bool
+  default     = false
+}
+
+variable "github_repository" {
+  description = "The repository (owner/name) whose workflows may assume the role."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.github_repository == null || can(regex("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", var.github_repository))
+    error_message = "github_repository must be owner/name (letters, digits, _, . and -)."
+  }
+}
+
+variable "github_subjects" {
+  description = "Which of the repository's runs may assume the role: the OIDC `sub` after `repo:<owner>/<name>:`, e.g. `pull_request`, `ref:refs/heads/main`, `environment:previews`."
+  type        = list(string)
+  default     = ["pull_request", "ref:refs/heads/main"]
+
+  validation {
+    condition = length(var.github_subjects) > 0 && alltrue([for s in var.github_subjects :
+      can(regex("^(pull_request|ref:refs/(heads|tags)/[A-Za-z0-9_./*-]+|environment:[A-Za-z0-9_.-]+)$", s))
+    ])
+    error_message = "github_subjects must be pull_request, ref:refs/heads/<branch>, ref:refs/tags/<tag> or environment:<name>."
+  }
+}
+
+variable "workflow_policy_parts" {
+  description = "Number of managed policies the workflow policy is split into (each holds 6,144 characters; `workflow_policy_parts_json`)."
+  type        = number
+  default     = 3
+
+  validation {
+    condition     = var.workflow_policy_parts >= 1 && var.workflow_policy_parts <= 10 && floor(var.workflow_policy_parts) == var.workflow_policy_parts
+    error_message = "workflow_policy_parts must be a whole number from 1 to 10 (managed policies per role)."
+  }
+}
+
+variable "github_oidc_provider_arn" {
+  description = "ARN of the account's existing token.actions.githubusercontent.com OIDC provider (an account has at most one). Null: create it."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.github_oidc_provider_arn == null || can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:oidc-provider/token\\.actions\\.githubusercontent\\.com$", var.github_oidc_provider_arn))
+    error_message = "github_oidc_provider_arn must be the ARN of the token.actions.githubusercontent.com OIDC provider."
+  }
+}
+
 variable "dbadmin_image" {
   description = "Image of the `<name>-dbadmin` task that creates and drops per-environment databases."
   type        = string
