@@ -6,10 +6,11 @@ import dev.adhoc.action.runtime.JobLog;
 import java.util.function.Supplier;
 
 /**
- * {@code database: bastion}: runs createdb/dropdb on the SSH bastion against the shared
- * database server. The master password goes to the remote command on standard input only.
+ * {@code database: bastion}: runs the database scripts with psql on the SSH bastion against the
+ * shared database server. The master password and the role's password verifier go to the remote
+ * command on standard input only; the log shows what the script did.
  */
-public final class BastionDatabase implements DatabaseAdmin {
+public final class BastionDatabase implements DatabaseServerAdmin {
     private static final int ERROR_LINES = 5;
 
     private final BastionShell shell;
@@ -27,22 +28,29 @@ public final class BastionDatabase implements DatabaseAdmin {
     }
 
     @Override
-    public void ensure(EnvironmentName name) {
-        run(DatabaseAction.CREATE, name);
+    public void ensure(EnvironmentRole role) {
+        DatabaseServer db = server();
+        run(DatabaseAction.CREATE, role.name(), db, DatabaseScripts.remoteCreate(role, db.endpoint()),
+                DatabaseScripts.createInput(db.password(), role));
     }
 
     @Override
     public void drop(EnvironmentName name) {
-        run(DatabaseAction.DROP, name);
+        DatabaseServer db = server();
+        run(DatabaseAction.DROP, name, db, DatabaseScripts.remoteDrop(name, db.endpoint()), db.password() + "\n");
     }
 
-    private void run(DatabaseAction action, EnvironmentName name) {
+    private DatabaseServer server() {
         DatabaseServer db = server.get();
         log.mask(db.password());
+        return db;
+    }
+
+    private void run(DatabaseAction action, EnvironmentName name, DatabaseServer db, String command, String input) {
         String bastion = shell.settings().target().address();
-        String what = action.doing() + " database '" + name + "' on " + db.endpoint().address() + " through bastion " + bastion;
+        String what = action.title(name) + " on " + db.endpoint().address() + " through bastion " + bastion;
         log.group(what, () -> {
-            RemoteResult result = shell.run(DatabaseScripts.remoteCommandLine(action, name, db.endpoint()), db.password() + "\n");
+            RemoteResult result = shell.run(command, input);
             result.stdout().lines().filter(l -> !l.isBlank()).forEach(log::info);
             result.stderr().lines().filter(l -> !l.isBlank()).forEach(log::info);
             if (!result.succeeded()) {
@@ -54,7 +62,7 @@ public final class BastionDatabase implements DatabaseAdmin {
 
     private static String advice(RemoteResult result) {
         if (result.exitStatus() == 127) {
-            return "Install the PostgreSQL client tools (psql, createdb, dropdb) on the bastion and make sure they are on the PATH.";
+            return "Install the PostgreSQL client (psql) on the bastion and make sure it is on the PATH.";
         }
         return "Check that the bastion reaches the database server (security groups), that the master secret is current,"
                 + " and the database log; then run the operation again.";

@@ -25,7 +25,7 @@ public record BastionSettings(
         Duration commandTimeout) {
 
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
-    /** Bounds createdb/dropdb when no wait-timeout is given; they take seconds. */
+    /** Bounds the database scripts when no wait-timeout is given; they take seconds. */
     public static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(10);
     private static final String WHY = "for database: bastion";
 

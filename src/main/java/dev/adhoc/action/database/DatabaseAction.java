@@ -1,24 +1,20 @@
 package dev.adhoc.action.database;
 
-/** What is done to an environment's database. */
+import dev.adhoc.action.model.EnvironmentName;
+
+/** What is done to an environment's database and role. */
 public enum DatabaseAction {
-    CREATE("Creating", "create"),
-    DROP("Dropping", "drop");
+    CREATE("Creating"),
+    DROP("Dropping");
 
     private final String doing;
-    private final String verb;
 
-    DatabaseAction(String doing, String verb) {
+    DatabaseAction(String doing) {
         this.doing = doing;
-        this.verb = verb;
     }
 
-    /** "Creating", "Dropping": starts log titles and failure messages. */
-    public String doing() {
-        return doing;
-    }
-
-    public String verb() {
-        return verb;
+    /** "Creating database and role 'pr-12'": starts log titles and failure messages. */
+    public String title(EnvironmentName name) {
+        return doing + " database and role '" + name + "'";
     }
 }

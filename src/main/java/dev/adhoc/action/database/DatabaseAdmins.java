@@ -1,11 +1,14 @@
 package dev.adhoc.action.database;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.operations.Context;
 import dev.adhoc.action.runtime.JobLog;
+import java.security.SecureRandom;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** Builds the {@link DatabaseAdmin} the {@code database} input asks for, checking its inputs first. */
 public final class DatabaseAdmins {
@@ -15,15 +18,30 @@ public final class DatabaseAdmins {
     /** For operations: the master password, when bastion mode needs it, comes from Secrets Manager. */
     public static DatabaseAdmin create(Context context, SharedManifest shared, OneOffTaskRunner tasks) {
         MasterCredentials credentials = new MasterCredentials(context.aws().secrets(), context.json(), context.log());
-        return create(context.inputs(), context.log(), shared, () -> credentials.read(shared.database()), tasks);
+        return create(context.inputs(), context.log(), shared, context.aws().secrets(), context.json(),
+                () -> credentials.read(shared.database()), tasks);
     }
 
     /**
+     * @param secrets where the environment's own secret is kept, with the workflow's credentials
+     * @param server  read only when a bastion command runs; never for task or none
+     * @param tasks   runs the one-off task in task mode
+     */
+    public static DatabaseAdmin create(Inputs inputs, JobLog log, SharedManifest shared, SecretsManagerClient secrets,
+                                       ObjectMapper json, Supplier<DatabaseServer> server, OneOffTaskRunner tasks) {
+        DatabaseServerAdmin serverAdmin = serverAdmin(inputs, log, shared, server, tasks);
+        return new DatabaseAdmin(new EnvironmentSecret(secrets, json, log, shared.namePrefix()), serverAdmin, shared.database(),
+                new SecureRandom(), log);
+    }
+
+    /**
+     * How the database server is reached, as the {@code database} input says.
+     *
      * @param server read only when a bastion command runs; never for task or none
      * @param tasks  runs the one-off task in task mode
      */
-    public static DatabaseAdmin create(Inputs inputs, JobLog log, SharedManifest shared, Supplier<DatabaseServer> server,
-                                       OneOffTaskRunner tasks) {
+    public static DatabaseServerAdmin serverAdmin(Inputs inputs, JobLog log, SharedManifest shared, Supplier<DatabaseServer> server,
+                                                  OneOffTaskRunner tasks) {
         return switch (DatabaseMode.from(inputs)) {
             case NONE -> new NoDatabase(log);
             case BASTION -> new BastionDatabase(new BastionShell(BastionSettings.from(inputs, shared.bastion(), log), log), server, log);

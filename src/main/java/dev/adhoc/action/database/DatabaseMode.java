@@ -9,11 +9,11 @@ import java.util.stream.Collectors;
 
 /** The {@code database} input: how an environment's database is created and dropped. */
 public enum DatabaseMode {
-    /** createdb/dropdb run on the SSH bastion. */
+    /** The database scripts (psql) run on the SSH bastion. */
     BASTION("bastion"),
-    /** createdb/dropdb run in a one-off ECS task in the private subnets. */
+    /** The database scripts (psql) run in a one-off ECS task in the private subnets. */
     TASK("task"),
-    /** The program leaves databases alone. */
+    /** The program leaves the database server alone (the environment's secret is still kept). */
     NONE("none");
 
     private final String id;

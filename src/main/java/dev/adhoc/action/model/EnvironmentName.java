@@ -1,18 +1,27 @@
 package dev.adhoc.action.model;
 
 import dev.adhoc.action.AdhocFailure;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * An environment's name: a DNS label short enough for every AWS name it goes into
  * (cluster, services, target groups, log groups, the database). Checked before it reaches a
- * shell, SQL or an AWS call, so everything downstream may rely on its shape.
+ * shell, SQL or an AWS call, so everything downstream may rely on its shape. The environment's
+ * database and login role carry the name too, so names PostgreSQL or RDS already use are refused
+ * ({@code pg_*} names cannot occur: no underscores).
  */
 public record EnvironmentName(String value) {
     public static final int MAX_LENGTH = 20;
     private static final Pattern SHAPE = Pattern.compile("[a-z][a-z0-9-]*");
+    /** Databases and roles every PostgreSQL (or RDS) server has, and role names PostgreSQL refuses. */
+    private static final Set<String> RESERVED = Set.of("postgres", "template0", "template1", "rdsadmin", "rdstopmgr", "public", "none");
 
     public EnvironmentName {
+        if (isReserved(value)) {
+            throw AdhocFailure.invalidInput("Environment name '" + value + "' is reserved: the environment's database and role"
+                    + " would be PostgreSQL's own '" + value + "'. Choose another name (e.g. pr-123 or feature-login).");
+        }
         String problem = problem(value);
         if (problem != null) {
             throw AdhocFailure.invalidInput("Environment name '" + printable(value) + "' is not valid: " + problem
@@ -26,7 +35,11 @@ public record EnvironmentName(String value) {
     }
 
     public static boolean isValid(String value) {
-        return problem(value) == null;
+        return problem(value) == null && !isReserved(value);
+    }
+
+    private static boolean isReserved(String value) {
+        return value != null && RESERVED.contains(value);
     }
 
     private static String problem(String value) {

@@ -27,6 +27,7 @@ final class Lifecycle {
         context.outputs().set("environment", environment.value());
         ManifestStore manifests = context.manifests();
         SharedManifest shared = manifests.shared();
+        shared.checkEnvironmentName(environment);
         Optional<Manifest> existing = manifests.find(environment).map(ManifestStore.Stored::manifest);
         DatabaseAdmin database = DatabaseAdmins.create(context, shared, taskRunner(context, deadline));
         return new Start(shared, existing, database, Reporting.start(context, environment, existing));

@@ -1,6 +1,7 @@
 package dev.adhoc.action.operations;
 
 import dev.adhoc.action.manifest.ManifestStore;
+import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.report.SummaryBlock;
 import dev.adhoc.action.terraform.SavedPlan;
@@ -23,8 +24,10 @@ public final class Plan implements Operation {
             context.outputs().set("environment", environment.value());
             // The same variables create would pass, so the plan shows what create would do.
             ManifestStore manifests = context.manifests();
+            SharedManifest shared = manifests.shared();
+            shared.checkEnvironmentName(environment);
             Map<String, String> variables = TerraformVariables.of(context, environment,
-                    manifests.find(environment).map(ManifestStore.Stored::manifest), manifests.shared());
+                    manifests.find(environment).map(ManifestStore.Stored::manifest), shared);
             workspace.prepare();
             SavedPlan plan = workspace.plan(variables);
             String markdown = plan.summary().markdown("Plan for environment `" + environment + "`");

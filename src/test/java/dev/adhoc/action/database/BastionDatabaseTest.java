@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.aws.AwsClients;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.model.EnvironmentName;
+import dev.adhoc.action.testing.LocalAws;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -17,7 +20,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** database: bastion against a real SSH server (Apache MINA SSHD) running the real createdb/dropdb against a real PostgreSQL. */
+/** database: bastion against a real SSH server (Apache MINA SSHD) running the real psql scripts against a real PostgreSQL. */
 @ExtendWith(RealServers.class)
 class BastionDatabaseTest {
     private final Fixtures.CapturedLog captured = new Fixtures.CapturedLog(false);
@@ -26,11 +29,11 @@ class BastionDatabaseTest {
     void createsAndDropsIdempotentlyThroughTheBastion(SshServer ssh, PostgresServer postgres) {
         String name = "bastion-alpha";
         postgres.dropIfExists(name);
-        DatabaseAdmin admin = admin(inputs(ssh).with(Input.SSH_KNOWN_HOSTS, ssh.knownHostsLine()), postgres::server, postgres);
+        DatabaseServerAdmin admin = admin(inputs(ssh).with(Input.SSH_KNOWN_HOSTS, ssh.knownHostsLine()), postgres::server, postgres);
 
-        admin.ensure(EnvironmentName.of(name));
+        admin.ensure(DatabaseScriptsTest.role(name, "role-password"));
         assertThat(postgres.databaseExists(name)).isTrue();
-        admin.ensure(EnvironmentName.of(name));
+        admin.ensure(DatabaseScriptsTest.role(name, "role-password"));
         assertThat(postgres.databaseExists(name)).isTrue();
         admin.drop(EnvironmentName.of(name));
         assertThat(postgres.databaseExists(name)).isFalse();
@@ -38,10 +41,12 @@ class BastionDatabaseTest {
         assertThat(postgres.databaseExists(name)).isFalse();
 
         assertThat(captured.text())
-                .contains("▸ Creating database 'bastion-alpha' on " + postgres.endpoint().address() + " through bastion 127.0.0.1:" + ssh.port())
-                .contains("Created database bastion-alpha.")
-                .contains("Database bastion-alpha already exists.")
-                .contains("▸ Dropping database 'bastion-alpha'")
+                .contains("▸ Creating database and role 'bastion-alpha' on " + postgres.endpoint().address() + " through bastion 127.0.0.1:"
+                        + ssh.port() + "\nCreated role bastion-alpha and database bastion-alpha (owner bastion-alpha, connection limit 20).\n")
+                .contains("Database bastion-alpha already exists (owner bastion-alpha, connection limit 20).")
+                .contains("▸ Dropping database and role 'bastion-alpha'")
+                .contains("Dropped database bastion-alpha and role bastion-alpha.")
+                .doesNotContain("SCRAM-SHA-256$", "psql", "SELECT")
                 .doesNotContain(postgres.password())
                 .doesNotContain("Warning");
         // The password travels on the command's standard input, never in its command line.
@@ -50,24 +55,53 @@ class BastionDatabaseTest {
     }
 
     @Test
+    void theRoleLogsInWithThePasswordFromItsSecretAndReachesOnlyItsOwnDatabase(SshServer ssh, PostgresServer postgres) throws Exception {
+        String prefix = Fixtures.uniquePrefix();
+        Psql.forget(postgres, "bastion-one");
+        Psql.forget(postgres, "bastion-two");
+        try (AwsClients aws = new AwsClients(LocalAws.shared().environment())) {
+            Inputs inputs = inputs(ssh).with(Input.SSH_KNOWN_HOSTS, ssh.knownHostsLine());
+            DatabaseAdmin admin = DatabaseAdmins.create(inputs, captured.log,
+                    Fixtures.shared(postgres.endpoint(), Optional.empty(), prefix), aws.secrets(), new ObjectMapper(), postgres::server,
+                    unusedTasks());
+            admin.ensure(EnvironmentName.of("bastion-one"));
+            admin.ensure(EnvironmentName.of("bastion-two"));
+            String one = new ObjectMapper().readTree(aws.secrets().getSecretValue(r -> r.secretId(prefix + "/bastion-one/database"))
+                    .secretString()).path("password").asText();
+
+            assertThat(Psql.as(postgres, "bastion-one", one, "bastion-one", "SELECT current_user").stdout()).isEqualTo("bastion-one\n");
+            assertThat(Psql.as(postgres, "bastion-one", one, "bastion-two", "SELECT 1").stderr())
+                    .contains("permission denied for database \"bastion-two\"");
+            assertThat(captured.text()).doesNotContain(one, "SCRAM-SHA-256$");
+            assertThat(ssh.log()).doesNotContain(one, "SCRAM-SHA-256$", postgres.password());
+
+            admin.drop(EnvironmentName.of("bastion-one"));
+            admin.drop(EnvironmentName.of("bastion-two"));
+            assertThat(postgres.databaseExists("bastion-one")).isFalse();
+            assertThat(captured.text()).contains("Dropped database bastion-one and role bastion-one.")
+                    .contains("Deleted secret " + prefix + "/bastion-one/database.");
+        }
+    }
+
+    @Test
     void theGitHubLogOnlyEverCarriesThePasswordInsideTheMaskCommand(SshServer ssh, PostgresServer postgres) {
         Fixtures.CapturedLog github = new Fixtures.CapturedLog(true);
         Inputs inputs = inputs(ssh).with(Input.SSH_KNOWN_HOSTS, ssh.knownHostsLine());
-        DatabaseAdmin admin = DatabaseAdmins.create(inputs, github.log, shared(postgres), postgres::server, unusedTasks());
-        admin.ensure(EnvironmentName.of("bastion-gh"));
+        DatabaseServerAdmin admin = DatabaseAdmins.serverAdmin(inputs, github.log, shared(postgres), postgres::server, unusedTasks());
+        admin.ensure(DatabaseScriptsTest.role("bastion-gh", "role-password"));
         admin.drop(EnvironmentName.of("bastion-gh"));
         assertThat(github.text().lines().filter(l -> l.contains(postgres.password())))
                 .allSatisfy(l -> assertThat(l).startsWith("::add-mask::"));
-        assertThat(github.text()).contains("::group::Creating database 'bastion-gh'");
+        assertThat(github.text()).contains("::group::Creating database and role 'bastion-gh'");
     }
 
     @Test
     void aWrongHostKeyIsRefusedBeforeAnythingRuns(SshServer ssh, PostgresServer postgres) {
         String name = "bastion-mitm";
         postgres.dropIfExists(name);
-        DatabaseAdmin admin = admin(inputs(ssh).with(Input.SSH_KNOWN_HOSTS, ssh.wrongKnownHostsLine()), postgres::server, postgres);
+        DatabaseServerAdmin admin = admin(inputs(ssh).with(Input.SSH_KNOWN_HOSTS, ssh.wrongKnownHostsLine()), postgres::server, postgres);
 
-        AdhocFailure failure = catchThrowableOfType(AdhocFailure.class, () -> admin.ensure(EnvironmentName.of(name)));
+        AdhocFailure failure = catchThrowableOfType(AdhocFailure.class, () -> admin.ensure(DatabaseScriptsTest.role(name, "role-password")));
 
         assertThat(failure.reason()).isEqualTo("ssh-host-key-mismatch");
         assertThat(failure.getMessage())
@@ -81,9 +115,9 @@ class BastionDatabaseTest {
     @Test
     void aHostMissingFromKnownHostsIsRefused(SshServer ssh, PostgresServer postgres) {
         String line = ssh.knownHostsLine().replace("[127.0.0.1]:" + ssh.port(), "[bastion.example.com]:" + ssh.port());
-        DatabaseAdmin admin = admin(inputs(ssh).with(Input.SSH_KNOWN_HOSTS, line), postgres::server, postgres);
+        DatabaseServerAdmin admin = admin(inputs(ssh).with(Input.SSH_KNOWN_HOSTS, line), postgres::server, postgres);
 
-        assertThatThrownBy(() -> admin.ensure(EnvironmentName.of("bastion-unknown")))
+        assertThatThrownBy(() -> admin.ensure(DatabaseScriptsTest.role("bastion-unknown", "role-password")))
                 .isInstanceOfSatisfying(AdhocFailure.class, f -> {
                     assertThat(f.reason()).isEqualTo("ssh-host-key-unknown");
                     assertThat(f.getMessage()).contains("[host]:port").contains("ssh-keyscan -p " + ssh.port());
@@ -95,9 +129,9 @@ class BastionDatabaseTest {
     void skippingTheHostKeyCheckWorksButWarnsLoudly(SshServer ssh, PostgresServer postgres) {
         String name = "bastion-insecure";
         postgres.dropIfExists(name);
-        DatabaseAdmin admin = admin(inputs(ssh).with(Input.SSH_INSECURE_SKIP_HOST_KEY_CHECK, "true"), postgres::server, postgres);
+        DatabaseServerAdmin admin = admin(inputs(ssh).with(Input.SSH_INSECURE_SKIP_HOST_KEY_CHECK, "true"), postgres::server, postgres);
 
-        admin.ensure(EnvironmentName.of(name));
+        admin.ensure(DatabaseScriptsTest.role(name, "role-password"));
         admin.drop(EnvironmentName.of(name));
 
         assertThat(postgres.databaseExists(name)).isFalse();
@@ -109,10 +143,10 @@ class BastionDatabaseTest {
     @Test
     void aKeyTheBastionDoesNotKnowIsAnAuthenticationFailure(SshServer ssh, PostgresServer postgres) {
         String otherKey = ssh.otherClientPrivateKey();
-        DatabaseAdmin admin = admin(inputs(ssh).with(Input.SSH_KNOWN_HOSTS, ssh.knownHostsLine())
+        DatabaseServerAdmin admin = admin(inputs(ssh).with(Input.SSH_KNOWN_HOSTS, ssh.knownHostsLine())
                 .with(Input.SSH_PRIVATE_KEY, otherKey), postgres::server, postgres);
 
-        assertThatThrownBy(() -> admin.ensure(EnvironmentName.of("bastion-auth")))
+        assertThatThrownBy(() -> admin.ensure(DatabaseScriptsTest.role("bastion-auth", "role-password")))
                 .isInstanceOfSatisfying(AdhocFailure.class, f -> {
                     assertThat(f.reason()).isEqualTo("ssh-auth-failed");
                     assertThat(f.getMessage()).contains("authorized_keys").contains(ssh.user() + "@127.0.0.1:" + ssh.port());
@@ -122,10 +156,10 @@ class BastionDatabaseTest {
     @Test
     void aBastionNobodyListensOnIsUnreachable(SshServer ssh, PostgresServer postgres) {
         int closed = Processes.freePort();
-        DatabaseAdmin admin = admin(inputs(ssh).with(Input.BASTION_HOST, "127.0.0.1:" + closed)
+        DatabaseServerAdmin admin = admin(inputs(ssh).with(Input.BASTION_HOST, "127.0.0.1:" + closed)
                 .with(Input.SSH_KNOWN_HOSTS, ssh.knownHostsLine()), postgres::server, postgres);
 
-        assertThatThrownBy(() -> admin.ensure(EnvironmentName.of("bastion-down")))
+        assertThatThrownBy(() -> admin.ensure(DatabaseScriptsTest.role("bastion-down", "role-password")))
                 .isInstanceOfSatisfying(AdhocFailure.class, f -> {
                     assertThat(f.reason()).isEqualTo("ssh-unreachable");
                     assertThat(f.getMessage()).contains("Could not reach").contains("port " + closed);
@@ -135,13 +169,13 @@ class BastionDatabaseTest {
     @Test
     void aFailingCommandOnTheBastionSaysWhatFailedAndKeepsThePasswordOut(SshServer ssh, PostgresServer postgres) {
         DatabaseServer wrong = new DatabaseServer(postgres.endpoint(), "wrong-" + postgres.password());
-        DatabaseAdmin admin = admin(inputs(ssh).with(Input.SSH_KNOWN_HOSTS, ssh.knownHostsLine()), () -> wrong, postgres);
+        DatabaseServerAdmin admin = admin(inputs(ssh).with(Input.SSH_KNOWN_HOSTS, ssh.knownHostsLine()), () -> wrong, postgres);
 
-        AdhocFailure failure = catchThrowableOfType(AdhocFailure.class, () -> admin.ensure(EnvironmentName.of("bastion-denied")));
+        AdhocFailure failure = catchThrowableOfType(AdhocFailure.class, () -> admin.ensure(DatabaseScriptsTest.role("bastion-denied", "role-password")));
 
         assertThat(failure.reason()).isEqualTo("database-failed");
         assertThat(failure.getMessage())
-                .startsWith("Creating database 'bastion-denied' on " + postgres.endpoint().address() + " through bastion 127.0.0.1:"
+                .startsWith("Creating database and role 'bastion-denied' on " + postgres.endpoint().address() + " through bastion 127.0.0.1:"
                         + ssh.port() + " failed (exit status 2): ")
                 .contains("password authentication failed")
                 .doesNotContain(wrong.password());
@@ -153,9 +187,9 @@ class BastionDatabaseTest {
     void hashedKnownHostsLinesAsSshKeyscanHPrintsThemWork(SshServer ssh, PostgresServer postgres) {
         String hashed = ssh.hashedKnownHostsLine();
         assertThat(hashed).startsWith("|1|").doesNotContain("127.0.0.1");
-        DatabaseAdmin admin = admin(inputs(ssh).with(Input.SSH_KNOWN_HOSTS, "# bastion\n" + hashed), postgres::server, postgres);
+        DatabaseServerAdmin admin = admin(inputs(ssh).with(Input.SSH_KNOWN_HOSTS, "# bastion\n" + hashed), postgres::server, postgres);
         admin.drop(EnvironmentName.of("bastion-hashed"));
-        assertThat(captured.text()).contains("Dropped database bastion-hashed");
+        assertThat(captured.text()).contains("Database bastion-hashed and role bastion-hashed do not exist: nothing to drop.");
     }
 
     @Test
@@ -182,8 +216,8 @@ class BastionDatabaseTest {
         assertThat(result.lastErrorLines(5)).isEqualTo("oops");
     }
 
-    private DatabaseAdmin admin(Inputs inputs, Supplier<DatabaseServer> server, PostgresServer postgres) {
-        return DatabaseAdmins.create(inputs, captured.log, shared(postgres), () -> {
+    private DatabaseServerAdmin admin(Inputs inputs, Supplier<DatabaseServer> server, PostgresServer postgres) {
+        return DatabaseAdmins.serverAdmin(inputs, captured.log, shared(postgres), () -> {
             DatabaseServer read = server.get();
             // What MasterCredentials does on reading the secret.
             captured.log.mask(read.password());

@@ -15,12 +15,23 @@ final class Fixtures {
     }
 
     static SharedManifest shared(DatabaseEndpoint database, Optional<SharedManifest.Bastion> bastion) {
+        return shared(database, bastion, SharedManifest.DEFAULT_NAME_PREFIX);
+    }
+
+    /** A stack whose per-environment names (and secrets) start with {@code namePrefix}. */
+    static SharedManifest shared(DatabaseEndpoint database, Optional<SharedManifest.Bastion> bastion, String namePrefix) {
         return new SharedManifest("adhoc", "us-east-1", "dev.example.com", "arn:aws:elasticloadbalancing:listener",
                 new SharedManifest.Database(database.host(), database.port(), database.username(),
                         "arn:aws:secretsmanager:us-east-1:123456789012:secret:adhoc-master"),
                 bastion,
                 Optional.of(new SharedManifest.DbAdmin("adhoc-shared", "adhoc-dbadmin", "psql",
-                        new Network(List.of("subnet-1"), List.of("sg-1"), "DISABLED"))));
+                        new Network(List.of("subnet-1"), List.of("sg-1"), "DISABLED"))),
+                namePrefix, List.of(), List.of());
+    }
+
+    /** A name prefix no other test uses, so secrets in the shared local AWS never collide. */
+    static String uniquePrefix() {
+        return "t" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
     }
 
     /** A job log whose printed text the test can read. */

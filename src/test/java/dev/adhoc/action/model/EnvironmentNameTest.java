@@ -31,4 +31,22 @@ class EnvironmentNameTest {
     void neverEchoesControlCharacters(String name) {
         assertThatThrownBy(() -> EnvironmentName.of(name)).hasMessageNotContaining("\n");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "template0", "template1", "rdsadmin", "rdstopmgr", "public", "none"})
+    void refusesNamesPostgresAlreadyUsesForDatabasesAndRoles(String name) {
+        assertThatThrownBy(() -> EnvironmentName.of(name))
+                .isInstanceOfSatisfying(AdhocFailure.class, f -> {
+                    assertThat(f.reason()).isEqualTo("invalid-input");
+                    assertThat(f.getMessage()).isEqualTo("Environment name '" + name + "' is reserved: the environment's database"
+                            + " and role would be PostgreSQL's own '" + name + "'. Choose another name (e.g. pr-123 or feature-login).");
+                });
+        assertThat(EnvironmentName.isValid(name)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres1", "my-postgres", "templates", "publicity"})
+    void namesThatOnlyResembleReservedOnesAreFine(String name) {
+        assertThat(EnvironmentName.isValid(name)).isTrue();
+    }
 }

@@ -107,6 +107,9 @@ class LifecycleIT {
                 .map(c -> c.body().path("taskDefinition").asText()).toList();
         assertThat(runTasks).hasSize(3);
         assertThat(runTasks.get(0)).contains("dbadmin");
+        // The database step's log says what it did, never the script it ran or the role's verifier.
+        assertThat(result.log()).contains("✓ database life is in place (owner life, connection limit 20)")
+                .doesNotContain("SCRAM-SHA-256$", "psql -X", "CREATE ROLE");
         assertThat(runTasks.get(1)).contains("adhoc-life-migrate");
         assertThat(ssm.getParameter(r -> r.name("/adhoc/" + ENV)).parameter().value()).contains("\"cluster\":\"adhoc-life\"");
         assertThat(serviceImage("adhoc-life-web")).endsWith("/backend:v1");
@@ -159,7 +162,9 @@ class LifecycleIT {
 
         assertThat(destroy.exitCode()).as(destroy.log()).isZero();
         assertThat(aws.calls().stream().filter(c -> c.action().equals("RunTask")).map(c -> c.body().path("overrides").toString()))
-                .singleElement().asString().contains("dropdb");
+                .singleElement().asString().contains("DROP DATABASE");
+        assertThat(aws.calls()).filteredOn(c -> c.action().equals("DeleteSecret"))
+                .singleElement().satisfies(c -> assertThat(c.body().path("SecretId").asText()).endsWith("/" + ENV + "/database"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ssm.getParameter(r -> r.name("/adhoc/" + ENV)))
                 .isInstanceOf(ParameterNotFoundException.class);
         assertThat(terraform.terraform("examples/ad-hoc", "workspace", "list")).doesNotContain(ENV);
