@@ -5,9 +5,27 @@ data "aws_caller_identity" "current" {}
 data "aws_partition" "current" {}
 
 # The environment's own database credentials (login role `<env>`, owner of database `<env>` only),
-# created by the program before terraform runs. Containers never see the master secret.
-data "aws_secretsmanager_secret" "database" {
-  name = coalesce(var.database_secret_name, "${var.name_prefix}/${var.environment}/database")
+# created by the program's `create` before terraform applies. Containers never see the master
+# secret. Listed rather than read, so that `plan` of an environment not created yet still plans:
+# until the secret exists, its name-only ARN stands in for the full one (which ends in "-" and six
+# random characters, the only way to tell `<name>` from `<name>-other` in a prefix match).
+data "aws_secretsmanager_secrets" "database" {
+  filter {
+    name   = "name"
+    values = [local.database_secret_name]
+  }
+}
+
+locals {
+  database_secret_name = coalesce(var.database_secret_name, "${var.name_prefix}/${var.environment}/database")
+  database_secret_found = [
+    for arn in data.aws_secretsmanager_secrets.database.arns : arn
+    if endswith(replace(arn, "/-[A-Za-z0-9]{6}$/", ""), ":secret:${local.database_secret_name}")
+  ]
+  database_secret_arn = length(local.database_secret_found) > 0 ? local.database_secret_found[0] : join(":", [
+    "arn:${data.aws_partition.current.partition}:secretsmanager:${data.aws_region.current.name}",
+    "${data.aws_caller_identity.current.account_id}:secret:${local.database_secret_name}",
+  ])
 }
 
 locals {
@@ -61,7 +79,7 @@ locals {
   }, var.extra_environment)
 
   backend_secrets = merge({
-    DATABASE_PASSWORD = "${data.aws_secretsmanager_secret.database.arn}:password::"
+    DATABASE_PASSWORD = "${local.database_secret_arn}:password::"
   }, var.secrets)
 
   # Every task definition of the environment. `image` is the role in the manifest's `images`;

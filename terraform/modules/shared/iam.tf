@@ -93,6 +93,7 @@ data "aws_iam_policy_document" "workflow" {
       "elasticloadbalancing:DescribeTargetGroups",
       "elasticloadbalancing:DescribeTargetHealth",
       "logs:DescribeLogGroups",
+      "secretsmanager:ListSecrets",
       "servicediscovery:GetOperation",
       "servicediscovery:ListNamespaces",
       "servicediscovery:ListServices",

@@ -94,7 +94,6 @@ class LifecycleIT {
     @Test
     @Order(2)
     void createBuildsTheEnvironmentAndRunsItsDatabaseAndPreDeployTasks() {
-        terraform.createDatabaseSecret(ENV);
         aws.clearCalls();
         Program.Result result = run("create", Map.of("backend-image-tag", "v1", "frontend-image-tag", "v1"));
 
