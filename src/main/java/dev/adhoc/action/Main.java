@@ -9,6 +9,7 @@ import dev.adhoc.action.config.Verb;
 import dev.adhoc.action.operations.Context;
 import dev.adhoc.action.operations.OperationName;
 import dev.adhoc.action.operations.Operations;
+import dev.adhoc.action.runtime.Cancellation;
 import dev.adhoc.action.runtime.JobLog;
 import dev.adhoc.action.runtime.JobSummary;
 import dev.adhoc.action.runtime.StepOutputs;
@@ -41,17 +42,25 @@ public final class Main {
     private final PrintStream out;
     private final Path workingDirectory;
     private final Clock clock;
+    private final Cancellation cancellation;
 
     public Main(Map<String, String> environment, PrintStream out, Path workingDirectory, Clock clock) {
+        this(environment, out, workingDirectory, clock, Cancellation.none());
+    }
+
+    public Main(Map<String, String> environment, PrintStream out, Path workingDirectory, Clock clock, Cancellation cancellation) {
         this.environment = Map.copyOf(environment);
         this.out = out;
         this.workingDirectory = workingDirectory;
         this.clock = clock;
+        this.cancellation = cancellation;
     }
 
     public static void main(String[] args) {
         GITHUB_API_LOG.setLevel(java.util.logging.Level.SEVERE);
-        int code = new Main(System.getenv(), System.out, Path.of("").toAbsolutePath(), Clock.systemUTC()).run(args);
+        // SIGINT/SIGTERM (a cancelled workflow, Ctrl-C) end the run cleanly instead of killing it mid-apply.
+        Cancellation cancellation = Cancellation.onSignals(System.err);
+        int code = new Main(System.getenv(), System.out, Path.of("").toAbsolutePath(), Clock.systemUTC(), cancellation).run(args);
         System.exit(code);
     }
 
@@ -98,27 +107,45 @@ public final class Main {
             CompletableFuture.runAsync(aws::ssm);
             OperationName operation = OperationName.parse(Verb.parse(inputs.require(Input.OPERATION, "(plan, create, deploy, ...)")).id());
             Context context = new Context(operation, inputs, log, outputs, summary, aws, environment, workingDirectory, clock,
-                    json.join());
+                    json.join(), cancellation);
             return Operations.forName(operation).run(context);
-        } catch (AdhocFailure failure) {
-            return fail(log, outputs, failure);
-        } catch (AwsServiceException e) {
-            String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
-            boolean denied = e.statusCode() == 403 || String.valueOf(code).contains("AccessDenied") || String.valueOf(code).contains("Unauthorized");
-            return fail(log, outputs, new AdhocFailure(denied ? "aws-access-denied" : "aws-error", "An AWS call failed: "
-                    + e.getMessage() + (denied
-                            ? " The role lacks a permission: compare it with examples/iam/policy.json."
-                            : " Check the region and that the environment's resources still exist; rerun if AWS was unavailable."), e));
-        } catch (SdkException e) {
-            return fail(log, outputs, new AdhocFailure("aws-unreachable", "Could not complete an AWS call: " + e.getMessage()
-                    + " Check the network, AWS_REGION, the credentials and AWS_ENDPOINT_URL if set.", e));
         } catch (RuntimeException e) {
-            log.group("Stack trace", () -> log.info(stackTrace(e)));
-            return fail(log, outputs, new AdhocFailure("internal-error", "Unexpected error: " + e
-                    + ". This is a bug in adhoc-action; please report it with the log above.", e));
+            if (cancellation.requested()) return cancelled(log, outputs, e);
+            return fail(log, outputs, failure(log, e));
         } finally {
             if (!githubActions) printForTerminal(summary);
         }
+    }
+
+    /** Any exception as the failure the user sees: what failed, why, what to do. */
+    private static AdhocFailure failure(JobLog log, RuntimeException e) {
+        if (e instanceof AdhocFailure failure) return failure;
+        if (e instanceof AwsServiceException aws) {
+            String code = aws.awsErrorDetails() == null ? "" : aws.awsErrorDetails().errorCode();
+            boolean denied = aws.statusCode() == 403 || String.valueOf(code).contains("AccessDenied") || String.valueOf(code).contains("Unauthorized");
+            return new AdhocFailure(denied ? "aws-access-denied" : "aws-error", "An AWS call failed: "
+                    + aws.getMessage() + (denied
+                            ? " The role lacks a permission: compare it with examples/iam/policy.json."
+                            : " Check the region and that the environment's resources still exist; rerun if AWS was unavailable."), aws);
+        }
+        if (e instanceof SdkException sdk) {
+            return new AdhocFailure("aws-unreachable", "Could not complete an AWS call: " + sdk.getMessage()
+                    + " Check the network, AWS_REGION, the credentials and AWS_ENDPOINT_URL if set.", sdk);
+        }
+        log.group("Stack trace", () -> log.info(stackTrace(e)));
+        return new AdhocFailure("internal-error", "Unexpected error: " + e
+                + ". This is a bug in adhoc-action; please report it with the log above.", e);
+    }
+
+    /** Cancelled by a signal: the operation has already reported what it did; the run ends non-zero. */
+    private int cancelled(JobLog log, StepOutputs outputs, RuntimeException stopped) {
+        cancellation.acknowledge();
+        String signal = cancellation.signal().orElse("a signal");
+        String how = stopped instanceof AdhocFailure failure ? " " + failure.getMessage() : "";
+        log.error("The run was cancelled (" + signal + ")." + how + " What was done before it stopped is in the job summary; "
+                + "run the same operation again to finish it.");
+        outputs.set("failure-reason", "cancelled");
+        return cancellation.exitCode();
     }
 
     private int fail(JobLog log, StepOutputs outputs, AdhocFailure failure) {

@@ -25,6 +25,7 @@ public enum Input {
     COMMAND("command", "For run: the command to run in a one-off backend task, e.g. python manage.py createsuperuser --no-input.", null, false, For.RUN),
     OLDER_THAN("older-than", "For cleanup: destroy environments older than this (e.g. 36h, 7d).", null, false, For.CLEANUP),
     DRY_RUN("dry-run", "For cleanup: only list what would be destroyed.", "true", false, For.CLEANUP),
+    STOP_IDLE_AFTER("stop-idle-after", "For cleanup: stop (scale to zero, not destroy) running environments with no deploy for this long (e.g. 12h); start brings them back.", null, false, For.CLEANUP),
     DATABASE("database", "How the environment's database and login role are created and dropped: task (a one-off ECS task), bastion (SSH) or none (no database is touched; the environment's secret is still kept).", "task", false, For.DATABASE),
     BASTION_HOST("bastion-host", "For database: bastion. Host (or host:port) of the SSH bastion; defaults to the shared stack's bastion.", null, false, For.DATABASE),
     BASTION_USER("bastion-user", "For database: bastion. SSH user on the bastion.", "ec2-user", false, For.DATABASE),

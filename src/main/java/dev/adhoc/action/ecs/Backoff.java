@@ -26,6 +26,11 @@ public final class Backoff {
         return new Backoff(Duration.ofMillis(200), Duration.ofMillis(400));
     }
 
+    /** Sleeps for a fixed time; an interrupt (a cancelled run) ends the wait as a failure. */
+    public static void pauseFor(Duration duration) {
+        new Backoff(duration, duration).pause(System.currentTimeMillis() + duration.toMillis());
+    }
+
     /** Sleeps for the next interval, never past {@code deadlineMillis} (System.currentTimeMillis based). */
     public void pause(long deadlineMillis) {
         long remaining = deadlineMillis - System.currentTimeMillis();

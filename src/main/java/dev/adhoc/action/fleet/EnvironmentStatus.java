@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * One environment as {@code list} shows it. {@code images}: role (backend, frontend) → the
- * tag or digest its services run now; {@code created}: when its manifest was first published.
+ * tag or digest its services run now; {@code created}: when its manifest was first published;
+ * {@code loadBalancer}: the shared stack's load balancer it is placed on, when its manifest says.
  */
 public record EnvironmentStatus(
         String environment,
@@ -17,7 +18,8 @@ public record EnvironmentStatus(
         Optional<Instant> lastDeploy,
         int runningCount,
         int desiredCount,
-        Optional<String> problem) {
+        Optional<String> problem,
+        Optional<String> loadBalancer) {
 
     public EnvironmentStatus {
         images = Map.copyOf(images);

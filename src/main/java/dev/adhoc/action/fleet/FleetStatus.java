@@ -59,7 +59,7 @@ public final class FleetStatus {
             services = new EnvironmentServices(ecs, log).describe(manifest);
         } catch (AdhocFailure | SdkException e) {
             return new EnvironmentStatus(manifest.environment(), manifest.url(), EnvironmentStatus.State.UNKNOWN, Map.of(), created,
-                    Optional.empty(), 0, 0, Optional.of(e.getMessage()));
+                    Optional.empty(), 0, 0, Optional.of(e.getMessage()), manifest.loadBalancer());
         }
         int running = services.stream().mapToInt(Service::runningCount).sum();
         int desired = services.stream().mapToInt(Service::desiredCount).sum();
@@ -68,7 +68,7 @@ public final class FleetStatus {
                 .filter(Objects::nonNull)
                 .max(Instant::compareTo);
         return new EnvironmentStatus(manifest.environment(), manifest.url(), state(services), images(manifest, services), created,
-                lastDeploy, running, desired, Optional.empty());
+                lastDeploy, running, desired, Optional.empty(), manifest.loadBalancer());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.adhoc.action.fleet;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.runtime.JobLog;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -12,9 +13,9 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupN
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 
 /**
- * Before {@code create} applies terraform: is there room on the shared load balancer for one
- * more environment? Every environment adds {@link #RULES_PER_ENVIRONMENT} listener rules and
- * {@link #TARGET_GROUPS_PER_ENVIRONMENT} target groups to the one shared ALB, and both are capped
+ * Before {@code create} applies terraform: is there room on the load balancer the environment is
+ * placed on? Every environment adds {@link #RULES_PER_ENVIRONMENT} listener rules and
+ * {@link #TARGET_GROUPS_PER_ENVIRONMENT} target groups to one shared ALB, and both are capped
  * per load balancer. Failing here takes a second; failing in terraform leaves a half-made environment.
  */
 public final class ListenerQuotaPreflight {
@@ -46,47 +47,100 @@ public final class ListenerQuotaPreflight {
         }
     }
 
-    /** Headroom on the shared load balancer; {@link #environmentsThatFit()} more environments fit. */
-    public record Headroom(String loadBalancerArn, Usage rules, Usage targetGroups) {
+    /** Headroom on one load balancer; {@link #environmentsThatFit()} more environments fit. */
+    public record Headroom(SharedManifest.LoadBalancer loadBalancer, String loadBalancerArn, Usage rules, Usage targetGroups) {
         public int environmentsThatFit() {
             return Math.max(0, Math.min(rules.free() / RULES_PER_ENVIRONMENT, targetGroups.free() / TARGET_GROUPS_PER_ENVIRONMENT));
         }
+
+        /** Environments as many as the tighter of the two limits allows on an empty load balancer. */
+        public int capacity() {
+            return Math.min(rules.limit() / RULES_PER_ENVIRONMENT, targetGroups.limit() / TARGET_GROUPS_PER_ENVIRONMENT);
+        }
     }
 
-    /** Throws {@code quota-exceeded} when one more environment would not fit; otherwise returns the headroom. */
-    public Headroom check(SharedManifest shared) {
-        Headroom headroom = measure(shared);
-        for (Usage usage : List.of(headroom.rules(), headroom.targetGroups())) {
-            log.info("Shared load balancer: " + usage.used() + " of " + usage.limit() + " " + usage.what() + " used ("
-                    + usage.quotaName() + ", " + usage.quotaCode() + ", " + usage.source() + ")");
+    /** The shared stack's load balancers: its list, or the one listener a stack that predates the list publishes. */
+    public static List<SharedManifest.LoadBalancer> loadBalancers(SharedManifest shared) {
+        if (!shared.loadBalancers().isEmpty()) return shared.loadBalancers();
+        if (shared.listenerArn() == null || shared.listenerArn().isBlank()) {
+            throw new AdhocFailure("invalid-manifest", "The shared manifest names no listenerArn and no loadBalancers, so there is no "
+                    + "load balancer to place the environment on. Re-apply the shared stack (examples/shared) with this version of the module.");
         }
-        Usage rules = headroom.rules();
+        return List.of(new SharedManifest.LoadBalancer("", "", shared.listenerArn(), "", ""));
+    }
+
+    /** Measures every load balancer of the stack and checks that the one with the most room has room for one more. */
+    public Headroom check(SharedManifest shared) {
+        List<Headroom> all = measureAll(shared);
+        Headroom most = mostRoom(all);
+        check(most, all);
+        return most;
+    }
+
+    /** The load balancer a new environment goes on: the one with the most room (the first of equals, in the stack's order). */
+    public static Headroom mostRoom(List<Headroom> all) {
+        Headroom best = all.get(0);
+        for (Headroom each : all) {
+            if (each.environmentsThatFit() > best.environmentsThatFit()) best = each;
+        }
+        return best;
+    }
+
+    /** Throws {@code quota-exceeded} when one more environment would not fit on {@code chosen}. */
+    public void check(Headroom chosen, List<Headroom> all) {
+        for (Headroom headroom : all) {
+            String which = headroom.loadBalancer().name().isEmpty() ? "Shared load balancer" : "Load balancer " + headroom.loadBalancer().name();
+            for (Usage usage : List.of(headroom.rules(), headroom.targetGroups())) {
+                log.info(which + ": " + usage.used() + " of " + usage.limit() + " " + usage.what() + " used ("
+                        + usage.quotaName() + ", " + usage.quotaCode() + ", " + usage.source() + ")");
+            }
+        }
+        if (chosen.environmentsThatFit() > 0) return;
+        if (all.size() > 1) {
+            int environments = all.stream().mapToInt(Headroom::capacity).sum();
+            throw new AdhocFailure("quota-exceeded", "No room for another environment on any of the shared stack's " + all.size()
+                    + " load balancers: each holds at most " + chosen.capacity() + " environments (" + RULES_PER_ENVIRONMENT
+                    + " listener rules and " + TARGET_GROUPS_PER_ENVIRONMENT + " target groups each; quotas '" + RULES.name() + "' and '"
+                    + TARGET_GROUPS.name() + "') and all " + environments + " places are taken. Add a load balancer to the shared stack "
+                    + "(one more in its load balancer list, one apply; existing environments stay where they are), or destroy idle "
+                    + "environments (operation: cleanup).");
+        }
+        Usage rules = chosen.rules();
         if (rules.free() < RULES_PER_ENVIRONMENT) {
             throw new AdhocFailure("quota-exceeded", "No room for another environment on the shared load balancer: " + rules.used()
                     + " of " + rules.limit() + " listener rules are used and an environment needs " + RULES_PER_ENVIRONMENT
                     + ". Destroy idle environments (operation: cleanup), or request an increase of the Service Quotas quota '"
                     + rules.quotaName() + "' (" + SERVICE + " " + rules.quotaCode() + ").");
         }
-        Usage groups = headroom.targetGroups();
-        if (groups.free() < TARGET_GROUPS_PER_ENVIRONMENT) {
-            throw new AdhocFailure("quota-exceeded", "No room for another environment on the shared load balancer: " + groups.used()
-                    + " of " + groups.limit() + " target groups are attached and an environment needs " + TARGET_GROUPS_PER_ENVIRONMENT
-                    + ". Destroy idle environments (operation: cleanup); the quota '" + groups.quotaName() + "' (" + SERVICE + " "
-                    + groups.quotaCode() + ") cannot be increased, so more environments need a second shared stack.");
-        }
-        return headroom;
+        Usage groups = chosen.targetGroups();
+        throw new AdhocFailure("quota-exceeded", "No room for another environment on the shared load balancer: " + groups.used()
+                + " of " + groups.limit() + " target groups are attached and an environment needs " + TARGET_GROUPS_PER_ENVIRONMENT
+                + ". Destroy idle environments (operation: cleanup); the quota '" + groups.quotaName() + "' (" + SERVICE + " "
+                + groups.quotaCode() + ") cannot be increased, so more environments need another load balancer in the shared stack.");
+    }
+
+    /** The headroom of every load balancer of the stack, in its order (the quotas are read once). */
+    public List<Headroom> measureAll(SharedManifest shared) {
+        Limit rules = limit(RULES);
+        Limit targetGroups = limit(TARGET_GROUPS);
+        List<Headroom> all = new ArrayList<>();
+        for (SharedManifest.LoadBalancer each : loadBalancers(shared)) all.add(measure(each, rules, targetGroups));
+        return all;
     }
 
     public Headroom measure(SharedManifest shared) {
-        if (shared.listenerArn() == null || shared.listenerArn().isBlank()) {
-            throw new AdhocFailure("invalid-manifest", "The shared manifest names no listenerArn, so the load balancer's room for "
-                    + "another environment cannot be checked. Re-apply the shared stack (examples/shared) with this version of the module.");
-        }
+        return measureAll(shared).get(0);
+    }
+
+    private record Limit(Quota quota, int value, String source) {
+    }
+
+    private Headroom measure(SharedManifest.LoadBalancer target, Limit ruleLimit, Limit groupLimit) {
         Listener listener;
         try {
-            listener = elb.describeListeners(r -> r.listenerArns(shared.listenerArn())).listeners().get(0);
+            listener = elb.describeListeners(r -> r.listenerArns(target.listenerArn())).listeners().get(0);
         } catch (ListenerNotFoundException e) {
-            throw new AdhocFailure("shared-stack-missing", "The shared listener " + shared.listenerArn() + " does not exist. "
+            throw new AdhocFailure("shared-stack-missing", "The shared listener " + target.listenerArn() + " does not exist. "
                     + "Re-apply the shared stack (examples/shared), or check 'manifest-prefix'.");
         }
         String loadBalancer = listener.loadBalancerArn();
@@ -101,16 +155,20 @@ public final class ListenerQuotaPreflight {
         } catch (TargetGroupNotFoundException none) {
             targetGroups = 0;
         }
-        return new Headroom(loadBalancer, usage("listener rules", rules, RULES), usage("target groups", targetGroups, TARGET_GROUPS));
+        return new Headroom(target, loadBalancer, usage("listener rules", rules, ruleLimit), usage("target groups", targetGroups, groupLimit));
     }
 
-    private Usage usage(String what, int used, Quota quota) {
+    private static Usage usage(String what, int used, Limit limit) {
+        return new Usage(what, used, limit.value(), limit.quota().code(), limit.quota().name(), limit.source());
+    }
+
+    private Limit limit(Quota quota) {
         try {
             Double value = quotas.getServiceQuota(r -> r.serviceCode(SERVICE).quotaCode(quota.code())).quota().value();
-            if (value != null) return new Usage(what, used, value.intValue(), quota.code(), quota.name(), "from Service Quotas");
+            if (value != null) return new Limit(quota, value.intValue(), "from Service Quotas");
         } catch (SdkException e) {
             // No permission, no applied value, or no Service Quotas here: the documented default is the safe assumption.
         }
-        return new Usage(what, used, quota.documentedDefault(), quota.code(), quota.name(), "the documented default; Service Quotas did not answer");
+        return new Limit(quota, quota.documentedDefault(), "the documented default; Service Quotas did not answer");
     }
 }

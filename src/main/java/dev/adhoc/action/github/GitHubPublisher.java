@@ -97,6 +97,7 @@ public final class GitHubPublisher {
             switch (result.state()) {
                 case READY -> status(current(result), GHDeploymentState.SUCCESS, result).create();
                 case FAILED -> status(current(result), GHDeploymentState.FAILURE, result).create();
+                case CANCELLED -> status(current(result), GHDeploymentState.ERROR, result).create();
                 case DEPLOYING -> status(current(result), GHDeploymentState.IN_PROGRESS, result).create();
                 case STOPPED, DESTROYED -> deactivateAll(result);
                 case PLANNED -> { }
@@ -289,7 +290,8 @@ public final class GitHubPublisher {
     }
 
     private static String description(EnvironmentReport report) {
-        return report.failure().map(f -> "Failed at " + f.step() + ": " + f.message())
+        String verb = report.state() == State.CANCELLED ? "Cancelled during " : "Failed at ";
+        return report.failure().map(f -> verb + f.step() + ": " + f.message())
                 .orElse(report.state().label() + " (" + report.operation() + ")");
     }
 

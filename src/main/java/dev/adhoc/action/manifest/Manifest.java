@@ -22,7 +22,8 @@ public record Manifest(
         Network network,
         Map<String, String> images,
         Optional<ExecTarget> exec,
-        OptionalInt listenerRulePriority) {
+        OptionalInt listenerRulePriority,
+        Optional<String> loadBalancer) {
 
     public static final int SUPPORTED_VERSION = 1;
     public static final String BACKEND = "backend";
@@ -56,7 +57,9 @@ public record Manifest(
                     Network.from(Json.required(root, "network")),
                     Json.stringMap(root, "images"),
                     Json.optional(root, "exec").map(e -> new ExecTarget(Json.text(e, "service"), Json.text(e, "container"))),
-                    Json.optional(root, "listenerRulePriority").map(p -> OptionalInt.of(p.asInt())).orElse(OptionalInt.empty()));
+                    Json.optional(root, "listenerRulePriority").map(p -> OptionalInt.of(p.asInt())).orElse(OptionalInt.empty()),
+                    // The load balancer the environment was placed on (by name); absent before stacks had several.
+                    Json.optional(root, "loadBalancer").map(JsonNode::asText).filter(s -> !s.isBlank()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
         }

@@ -26,21 +26,32 @@ import java.util.regex.Pattern;
 /**
  * {@code cleanup}: destroys every environment older than {@code older-than} (age = now − when
  * its manifest was first published) or, given a github-token, whose pull request ({@code pr-<n>})
- * is closed. {@code dry-run} (the default) only says what would go and why. One failed destroy
+ * is closed. With {@code stop-idle-after} it also stops (scales to zero, as operation
+ * {@code stop}) the running environments that nothing was deployed to for that long (idle since
+ * the last deploy, else since creation), for nights and weekends: {@code start} brings them back.
+ * {@code dry-run} (the default) only says what would go and why. One failed destroy or stop
  * does not stop the others; the run fails at the end naming those that remain.
  */
 public final class Cleanup implements Operation {
     private static final Pattern PULL_REQUEST = Pattern.compile("pr-(\\d{1,9})");
 
     private final EnvironmentDestroyer destroyer;
+    private final EnvironmentDestroyer stopper;
 
     public Cleanup(EnvironmentDestroyer destroyer) {
+        this(destroyer, (context, environment) -> StopStart.stop().run(context));
+    }
+
+    /** {@code stopper} stops one environment, given a context whose operation is {@code stop}. */
+    public Cleanup(EnvironmentDestroyer destroyer, EnvironmentDestroyer stopper) {
         this.destroyer = destroyer;
+        this.stopper = stopper;
     }
 
     /** What happens to one environment. */
     enum Outcome {
-        KEPT("kept"), WOULD_DESTROY("would destroy"), DESTROYED("destroyed"), FAILED("failed");
+        KEPT("kept"), WOULD_DESTROY("would destroy"), DESTROYED("destroyed"), WOULD_STOP("would stop"), STOPPED("stopped"),
+        FAILED("failed");
 
         final String label;
 
@@ -58,8 +69,13 @@ public final class Cleanup implements Operation {
 
     @Override
     public int run(Context context) {
-        String olderThanText = context.inputs().require(Input.OLDER_THAN, "for cleanup (e.g. 7d): environments older than this are destroyed");
-        Duration olderThan = Durations.parse(Input.OLDER_THAN.inputName(), olderThanText);
+        Optional<String> idleText = context.inputs().given(Input.STOP_IDLE_AFTER);
+        Optional<Duration> stopIdleAfter = idleText.map(text -> Durations.parse(Input.STOP_IDLE_AFTER.inputName(), text));
+        Optional<String> olderThanGiven = idleText.isPresent() ? context.inputs().given(Input.OLDER_THAN)
+                : Optional.of(context.inputs().require(Input.OLDER_THAN, "for cleanup (e.g. 7d): environments older than this are destroyed"));
+        Optional<Duration> olderThan = olderThanGiven.map(text -> Durations.parse(Input.OLDER_THAN.inputName(), text));
+        String criteria = String.join(", ", java.util.stream.Stream.of(olderThanGiven.map(t -> "older than " + t),
+                idleText.map(t -> "stop idle after " + t)).flatMap(Optional::stream).toList());
         boolean dryRun = context.inputs().flag(Input.DRY_RUN);
         Optional<String> token = context.inputs().get(Input.GITHUB_TOKEN);
         var store = context.manifests();
@@ -71,58 +87,82 @@ public final class Cleanup implements Operation {
         for (EnvironmentStatus status : environments) {
             Duration age = Duration.between(status.created(), now);
             List<String> reasons = new ArrayList<>();
-            if (age.compareTo(olderThan) > 0) {
-                reasons.add("older than " + olderThanText + " (age " + Ages.age(age) + ")");
+            if (olderThan.isPresent() && age.compareTo(olderThan.get()) > 0) {
+                reasons.add("older than " + olderThanGiven.get() + " (age " + Ages.age(age) + ")");
             }
             if (reasons.isEmpty()) pullRequestClosed(context, pullRequests, status.environment()).ifPresent(reasons::add);
             // DESTROYED is the plan until the destroy itself says otherwise (FAILED).
             Outcome outcome = reasons.isEmpty() ? Outcome.KEPT : dryRun ? Outcome.WOULD_DESTROY : Outcome.DESTROYED;
+            if (reasons.isEmpty() && stopIdleAfter.isPresent()) {
+                Optional<String> idle = idle(status, now, stopIdleAfter.get(), idleText.get());
+                if (idle.isPresent()) {
+                    reasons.add(idle.get());
+                    outcome = dryRun ? Outcome.WOULD_STOP : Outcome.STOPPED;
+                }
+            }
             verdicts.add(new Verdict(status, age, List.copyOf(reasons), outcome, Optional.empty()));
         }
 
         List<Verdict> done = new ArrayList<>();
         for (Verdict verdict : verdicts) {
-            if (verdict.outcome() == Outcome.WOULD_DESTROY) {
-                context.log().info("Would destroy " + verdict.status().environment() + ": " + String.join("; ", verdict.reasons()));
+            if (verdict.outcome() == Outcome.WOULD_DESTROY || verdict.outcome() == Outcome.WOULD_STOP) {
+                context.log().info((verdict.outcome() == Outcome.WOULD_STOP ? "Would stop " : "Would destroy ")
+                        + verdict.status().environment() + ": " + String.join("; ", verdict.reasons()));
             }
-            done.add(verdict.outcome() == Outcome.DESTROYED ? destroy(context, verdict) : verdict);
+            done.add(switch (verdict.outcome()) {
+                case DESTROYED -> act(context, verdict, OperationName.DESTROY, destroyer);
+                case STOPPED -> act(context, verdict, OperationName.STOP, stopper);
+                default -> verdict;
+            });
         }
 
         context.outputs().set("environments", json(context, done));
-        report(context, done, olderThanText, dryRun);
+        report(context, done, criteria, dryRun);
         List<Verdict> failed = done.stream().filter(v -> v.outcome() == Outcome.FAILED).toList();
         if (!failed.isEmpty()) {
-            long destroyed = done.stream().filter(v -> v.outcome() == Outcome.DESTROYED).count();
-            throw new AdhocFailure("cleanup-incomplete", "Cleanup destroyed " + destroyed + " of " + (destroyed + failed.size())
-                    + " environments; could not destroy " + String.join("; ", failed.stream()
+            long acted = done.stream().filter(v -> v.outcome() == Outcome.DESTROYED || v.outcome() == Outcome.STOPPED).count();
+            boolean stops = stopIdleAfter.isPresent();
+            throw new AdhocFailure("cleanup-incomplete", "Cleanup " + (stops ? "destroyed or stopped " : "destroyed ") + acted + " of "
+                    + (acted + failed.size()) + " environments; could not " + (stops ? "finish " : "destroy ") + String.join("; ", failed.stream()
                     .map(v -> v.status().environment() + " (" + v.error().orElse("") + ")").toList())
                     + ". Fix the cause and run cleanup again: it only picks up what is still there.");
         }
-        if (dryRun && done.stream().anyMatch(v -> v.outcome() == Outcome.WOULD_DESTROY)) {
-            context.log().notice("Dry run: nothing was destroyed. Run with dry-run: false to destroy the environments listed.");
+        if (dryRun && done.stream().anyMatch(v -> v.outcome() == Outcome.WOULD_DESTROY || v.outcome() == Outcome.WOULD_STOP)) {
+            context.log().notice("Dry run: nothing was destroyed or stopped. Run with dry-run: false to act on the environments listed.");
         }
         return 0;
     }
 
-    private Verdict destroy(Context context, Verdict verdict) {
+    /** Idle = running, with no deploy (else no create) for longer than {@code after}: why it should stop. */
+    private static Optional<String> idle(EnvironmentStatus status, Instant now, Duration after, String afterText) {
+        boolean running = status.state() == EnvironmentStatus.State.RUNNING || status.state() == EnvironmentStatus.State.PARTIALLY_RUNNING;
+        Instant since = status.lastDeploy().orElse(status.created());
+        Duration idle = Duration.between(since, now);
+        if (!running || idle.compareTo(after) <= 0) return Optional.empty();
+        return Optional.of("idle longer than " + afterText + " (no deploy for " + Ages.age(idle) + ")");
+    }
+
+    /** Destroys or stops one environment as its own operation would; a failure is recorded, not thrown. */
+    private Verdict act(Context context, Verdict verdict, OperationName operation, EnvironmentDestroyer action) {
         EnvironmentName name = EnvironmentName.of(verdict.status().environment());
+        String verb = operation == OperationName.STOP ? "stop" : "destroy";
         try {
-            context.log().group("Destroy " + name + " (" + String.join("; ", verdict.reasons()) + ")", () ->
-                    destroyer.destroy(forEnvironment(context, name), name));
-            context.log().info("✓ destroyed " + name);
+            context.log().group((operation == OperationName.STOP ? "Stop " : "Destroy ") + name + " (" + String.join("; ", verdict.reasons()) + ")",
+                    () -> action.destroy(forEnvironment(context, operation, name), name));
+            context.log().info("✓ " + verdict.outcome().label + " " + name);
             return verdict;
         } catch (RuntimeException e) {
             String why = e.getMessage() == null ? e.toString() : e.getMessage();
-            context.log().warning("Could not destroy " + name + ": " + why);
+            context.log().warning("Could not " + verb + " " + name + ": " + why);
             return verdict.with(Outcome.FAILED, Optional.of(why));
         }
     }
 
-    /** The context operation destroy would have run with for this environment. */
-    static Context forEnvironment(Context context, EnvironmentName environment) {
-        return new Context(OperationName.DESTROY, context.inputs().with(Input.ENVIRONMENT, environment.value()), context.log(),
+    /** The context the given operation would have run with for this environment. */
+    static Context forEnvironment(Context context, OperationName operation, EnvironmentName environment) {
+        return new Context(operation, context.inputs().with(Input.ENVIRONMENT, environment.value()), context.log(),
                 context.outputs(), context.summary(), context.aws(), context.environment(), context.workingDirectory(), context.clock(),
-                context.json());
+                context.json(), context.cancellation());
     }
 
     private static Optional<PullRequests> pullRequests(Context context, String token) {
@@ -154,7 +194,7 @@ public final class Cleanup implements Operation {
         }
     }
 
-    private static void report(Context context, List<Verdict> verdicts, String olderThan, boolean dryRun) {
+    private static void report(Context context, List<Verdict> verdicts, String criteria, boolean dryRun) {
         Table table = new Table("environment", "age", "state", "result", "why");
         for (Verdict v : verdicts) {
             table.row(v.status().environment(), Ages.age(v.age()), v.status().state().label(), v.outcome().label,
@@ -162,7 +202,7 @@ public final class Cleanup implements Operation {
         }
         if (!table.isEmpty()) table.text().forEach(context.log()::info);
         // The terminal has just shown the table as text; only GitHub's job summary needs it again.
-        context.summary().append(new SummaryBlock("## " + (dryRun ? "Cleanup (dry run)" : "Cleanup") + ": older than " + olderThan
+        context.summary().append(new SummaryBlock("## " + (dryRun ? "Cleanup (dry run)" : "Cleanup") + ": " + criteria
                 + "\n\n" + (verdicts.isEmpty() ? "No environments.\n" : table.markdown()), ""));
     }
 

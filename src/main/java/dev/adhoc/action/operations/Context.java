@@ -11,6 +11,7 @@ import dev.adhoc.action.config.Durations;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.manifest.ManifestStore;
+import dev.adhoc.action.runtime.Cancellation;
 import dev.adhoc.action.runtime.JobLog;
 import dev.adhoc.action.runtime.JobSummary;
 import dev.adhoc.action.runtime.StepOutputs;
@@ -34,7 +35,8 @@ public record Context(
         Map<String, String> environment,
         Path workingDirectory,
         Clock clock,
-        ObjectMapper json) {
+        ObjectMapper json,
+        Cancellation cancellation) {
 
     public Duration waitTimeout() {
         return Durations.parse(Input.WAIT_TIMEOUT.inputName(), inputs.require(Input.WAIT_TIMEOUT, "as a bound on waits"));

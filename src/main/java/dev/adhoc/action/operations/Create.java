@@ -1,6 +1,11 @@
 package dev.adhoc.action.operations;
 
+import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.config.Durations;
+import dev.adhoc.action.ecs.Backoff;
+import dev.adhoc.action.fleet.LoadBalancerPlacement.Placement;
+import dev.adhoc.action.terraform.Terraform;
+import java.util.LinkedHashMap;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.database.DatabaseAdmin;
 import dev.adhoc.action.database.DatabaseMode;
@@ -22,6 +27,8 @@ import java.util.Optional;
  * images running now unless new tags are given.
  */
 public final class Create implements Operation {
+    /** How many applies a create tries when concurrent creates keep taking its listener rule priorities. */
+    static final int PRIORITY_ATTEMPTS = 4;
 
     @Override
     public int run(Context context) {
@@ -40,14 +47,13 @@ public final class Create implements Operation {
             DatabaseAdmin database = start.database();
             Reporting reporting = start.reporting();
             try {
+                Placement placement = TerraformVariables.placement(context, environment, existing, shared);
+                if (placement.isNew()) Lifecycle.preflight(context, shared, placement);
                 reporting.phase("database", () -> database.ensure(environment));
-                if (existing.isEmpty()) Lifecycle.preflight(context, shared);
-                Map<String, String> variables = TerraformVariables.of(context, environment, existing, shared);
+                Map<String, String> variables = TerraformVariables.of(context, environment, existing, shared, placement);
                 SavedPlan plan = reporting.phase("terraform", () -> {
                     workspace.prepare();
-                    SavedPlan saved = workspace.plan(variables);
-                    workspace.apply(saved);
-                    return saved;
+                    return planAndApply(context, workspace, environment, shared, placement, variables);
                 });
                 String planMarkdown = plan.summary().markdown("Plan applied to `" + environment + "`");
                 context.outputs().set("plan-summary", planMarkdown);
@@ -66,6 +72,31 @@ public final class Create implements Operation {
             } catch (RuntimeException failure) {
                 reporting.failed(failure);
                 throw failure;
+            }
+        }
+    }
+
+    /**
+     * Plans and applies; an apply that lost its listener rule priorities to a concurrent create
+     * ({@code PriorityInUse}) is planned again with the block the rules now leave it, a few times.
+     */
+    private static SavedPlan planAndApply(Context context, TerraformWorkspace workspace, EnvironmentName environment,
+            SharedManifest shared, Placement placement, Map<String, String> variables) {
+        Map<String, String> current = new LinkedHashMap<>(variables);
+        for (int attempt = 1; ; attempt++) {
+            SavedPlan saved = workspace.plan(current);
+            try {
+                workspace.apply(saved);
+                return saved;
+            } catch (AdhocFailure failure) {
+                if (!failure.reason().equals(Terraform.PRIORITY_IN_USE_REASON) || attempt >= PRIORITY_ATTEMPTS) throw failure;
+                // The other apply is still running: give it a moment to finish taking its block.
+                Backoff.pauseFor(Duration.ofSeconds(attempt));
+                int next = TerraformVariables.freePriority(context, environment, shared, placement);
+                context.log().warning("Listener rule priority " + current.get(TerraformWorkspace.LISTENER_RULE_PRIORITY)
+                        + " was taken by another environment created at the same time; planning again with " + next
+                        + " (attempt " + (attempt + 1) + " of " + PRIORITY_ATTEMPTS + ").");
+                current.put(TerraformWorkspace.LISTENER_RULE_PRIORITY, Integer.toString(next));
             }
         }
     }

@@ -6,7 +6,10 @@ import dev.adhoc.action.database.DatabaseAdmins;
 import dev.adhoc.action.database.OneOffTaskRunner;
 import dev.adhoc.action.ecs.Deadline;
 import dev.adhoc.action.ecs.OneOffTasks;
+import dev.adhoc.action.database.DatabaseMode;
+import dev.adhoc.action.fleet.CapacityPreflight;
 import dev.adhoc.action.fleet.ListenerQuotaPreflight;
+import dev.adhoc.action.fleet.LoadBalancerPlacement;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.ManifestStore;
 import dev.adhoc.action.manifest.SharedManifest;
@@ -52,8 +55,16 @@ final class Lifecycle {
         }
     }
 
-    /** Room on the shared load balancer for one more environment, before terraform half-applies it. */
-    static void preflight(Context context, SharedManifest shared) {
-        new ListenerQuotaPreflight(context.aws().elb(), context.aws().quotas(), context.log()).check(shared);
+    /**
+     * Room for one more environment, before anything changes: on the load balancer it is placed on,
+     * and in the account's Fargate vCPU, ECS cluster and database connection limits.
+     */
+    static void preflight(Context context, SharedManifest shared, LoadBalancerPlacement.Placement placement) {
+        placement.headroom().ifPresent(chosen ->
+                new ListenerQuotaPreflight(context.aws().elb(), context.aws().quotas(), context.log()).check(chosen, placement.measured()));
+        int environments = context.manifests().list(problem -> { }).size();
+        boolean databaseRole = DatabaseMode.from(context.inputs()) != DatabaseMode.NONE;
+        new CapacityPreflight(context.aws().ecs(), context.aws().quotas(), context.log())
+                .check(shared, environments, databaseRole, CapacityPreflight.Need.MODULE_DEFAULTS);
     }
 }

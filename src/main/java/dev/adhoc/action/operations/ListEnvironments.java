@@ -13,6 +13,11 @@ import dev.adhoc.action.report.SummaryBlock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.fleet.ListenerQuotaPreflight;
+import dev.adhoc.action.manifest.SharedManifest;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * {@code list}: every environment under manifest-prefix with its URL, images, age, last deploy,
@@ -38,15 +43,39 @@ public final class ListEnvironments implements Operation {
         // The terminal has just shown the table as text; only GitHub's job summary needs it again.
         context.summary().append(new SummaryBlock("## Environments (" + environments.size() + ")\n\n"
                 + (environments.isEmpty() ? "None.\n" : table.markdown()), ""));
+        capacity(context).ifPresent(capacity -> {
+            capacity.text().forEach(context.log()::info);
+            context.summary().append(new SummaryBlock("## Load balancers\n\n" + capacity.markdown(), ""));
+        });
         return 0;
     }
 
+    /** Rules and target groups used and left on each of the shared stack's load balancers; empty without a shared stack. */
+    static Optional<Table> capacity(Context context) {
+        List<ListenerQuotaPreflight.Headroom> all;
+        try {
+            SharedManifest shared = context.manifests().shared();
+            all = new ListenerQuotaPreflight(context.aws().elb(), context.aws().quotas(), context.log()).measureAll(shared);
+        } catch (AdhocFailure | SdkException e) {
+            context.log().info("Load balancer capacity not shown: " + e.getMessage());
+            return Optional.empty();
+        }
+        Table table = new Table("load balancer", "listener rules", "target groups", "room for");
+        for (ListenerQuotaPreflight.Headroom h : all) {
+            table.row(h.loadBalancer().name().isEmpty() ? "(shared)" : h.loadBalancer().name(),
+                    h.rules().used() + " of " + h.rules().limit(), h.targetGroups().used() + " of " + h.targetGroups().limit(),
+                    h.environmentsThatFit() + " more environments");
+        }
+        return Optional.of(table);
+    }
+
     static Table table(List<EnvironmentStatus> environments, Instant now) {
-        Table table = new Table("environment", "state", "tasks", "backend", "frontend", "age", "last deploy", "url");
+        Table table = new Table("environment", "state", "tasks", "backend", "frontend", "age", "last deploy", "load balancer", "url");
         for (EnvironmentStatus e : environments) {
             table.row(e.environment(), e.state().label(), e.runningCount() + "/" + e.desiredCount(),
                     e.images().getOrDefault(Manifest.BACKEND, "-"), e.images().getOrDefault(Manifest.FRONTEND, "-"),
-                    Ages.age(Duration.between(e.created(), now)), e.lastDeploy().map(Ages::instant).orElse("-"), e.url());
+                    Ages.age(Duration.between(e.created(), now)), e.lastDeploy().map(Ages::instant).orElse("-"),
+                    e.loadBalancer().orElse("-"), e.url());
         }
         return table;
     }
@@ -63,6 +92,7 @@ public final class ListEnvironments implements Operation {
         node.put("runningCount", e.runningCount());
         node.put("desiredCount", e.desiredCount());
         e.problem().ifPresent(p -> node.put("problem", p));
+        e.loadBalancer().ifPresent(lb -> node.put("loadBalancer", lb));
         return node;
     }
 

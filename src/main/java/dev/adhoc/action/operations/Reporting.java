@@ -85,11 +85,31 @@ final class Reporting implements Phases {
 
     /** Any failure, so the pull request never stays "deploying" after a run that stopped. */
     void failed(RuntimeException failure) {
+        if (context.cancellation().requested()) {
+            cancelled();
+            return;
+        }
         EnvironmentReport.Failure why = failure instanceof RolloutFailure rollout
                 ? new EnvironmentReport.Failure(rollout.step(), rollout.getMessage(), rollout.serviceEvents(), rollout.stoppedTaskReasons(),
                         rollout.lastLogLines())
                 : EnvironmentReport.Failure.of(currentPhase, failure.getMessage());
         report = report.failed(why, context.clock().instant());
+        context.summary().append(SummaryBlock.of(report));
+        github.complete(report);
+    }
+
+    /**
+     * Cancelled by a signal: the report says in which phase it stopped and which phases had
+     * finished, and the pull request and deployment stop showing "deploying".
+     */
+    private void cancelled() {
+        context.cancellation().acknowledge();
+        List<String> done = report.phases().stream().filter(p -> !p.name().equals(currentPhase)).map(EnvironmentReport.Phase::name).toList();
+        String message = "Cancelled (" + context.cancellation().signal().orElse("signal") + ") during " + currentPhase + "; "
+                + (done.isEmpty() ? "nothing had finished before" : "finished before: " + String.join(", ", done))
+                + (currentPhase.equals("terraform") ? ". terraform was interrupted once, to save its state and release its lock" : "")
+                + ". Run " + report.operation() + " again to finish.";
+        report = report.cancelled(EnvironmentReport.Failure.of(currentPhase, message), context.clock().instant());
         context.summary().append(SummaryBlock.of(report));
         github.complete(report);
     }

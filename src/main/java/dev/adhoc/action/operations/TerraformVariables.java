@@ -1,6 +1,9 @@
 package dev.adhoc.action.operations;
 
 import dev.adhoc.action.ecs.RunningImages;
+import dev.adhoc.action.fleet.ListenerQuotaPreflight;
+import dev.adhoc.action.fleet.LoadBalancerPlacement;
+import dev.adhoc.action.fleet.LoadBalancerPlacement.Placement;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.model.EnvironmentName;
@@ -13,13 +16,28 @@ import java.util.Optional;
 /**
  * The variables the program passes to terraform on top of {@code <env>.tfvars}: image tags —
  * the ones given, else the ones running now, so an apply never rolls back what {@code deploy}
- * rolled out — and the listener rule priority, the environment's own or a free one.
+ * rolled out — the load balancer the environment lives on ({@code load_balancer}, when the shared
+ * stack lists its load balancers) and the listener rule priority, the environment's own or a free one.
  */
 final class TerraformVariables {
+    /** The name of the shared stack's load balancer the environment is placed on. */
+    static final String LOAD_BALANCER = "load_balancer";
+
     private TerraformVariables() {
     }
 
     static Map<String, String> of(Context context, EnvironmentName environment, Optional<Manifest> existing, SharedManifest shared) {
+        return of(context, environment, existing, shared, placement(context, environment, existing, shared));
+    }
+
+    /** Which load balancer the environment is (or goes) on; see {@link LoadBalancerPlacement}. */
+    static Placement placement(Context context, EnvironmentName environment, Optional<Manifest> existing, SharedManifest shared) {
+        return new LoadBalancerPlacement(new ListenerPriorities(context.aws().elb()),
+                new ListenerQuotaPreflight(context.aws().elb(), context.aws().quotas(), context.log())).place(shared, environment, existing);
+    }
+
+    static Map<String, String> of(Context context, EnvironmentName environment, Optional<Manifest> existing, SharedManifest shared,
+            Placement placement) {
         Map<String, String> variables = new LinkedHashMap<>();
         Map<String, String> given = TerraformWorkspace.imageTagVariables(context.inputs());
         if (existing.isPresent() && given.size() < 2) {
@@ -31,9 +49,15 @@ final class TerraformVariables {
         variables.putAll(given);
         int priority = existing.flatMap(m -> m.listenerRulePriority().isPresent()
                         ? Optional.of(m.listenerRulePriority().getAsInt()) : Optional.<Integer>empty())
-                .orElseGet(() -> new ListenerPriorities(context.aws().elb()).forEnvironment(shared.listenerArn(), environment, shared.domain()));
+                .orElseGet(() -> freePriority(context, environment, shared, placement));
         variables.put(TerraformWorkspace.LISTENER_RULE_PRIORITY, Integer.toString(priority));
+        placement.name().ifPresent(name -> variables.put(LOAD_BALANCER, name));
         return variables;
+    }
+
+    /** The environment's block on its load balancer's listener as the rules are now (re-read on every call). */
+    static int freePriority(Context context, EnvironmentName environment, SharedManifest shared, Placement placement) {
+        return new ListenerPriorities(context.aws().elb()).forEnvironment(placement.loadBalancer().listenerArn(), environment, shared.domain());
     }
 
     private static void putIfKnown(Map<String, String> variables, String name, String value) {

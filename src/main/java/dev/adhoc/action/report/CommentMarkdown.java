@@ -63,7 +63,7 @@ public final class CommentMarkdown {
             report.shellCommand().ifPresent(command -> out.append("Open a Django shell:\n\n")
                     .append(Markdown.codeBlock("sh", List.of(command))).append('\n'));
         }
-        report.failure().ifPresent(failure -> failure(failure, evidence, out));
+        report.failure().ifPresent(failure -> failure(report.state(), failure, evidence, out));
         return out.toString();
     }
 
@@ -106,8 +106,8 @@ public final class CommentMarkdown {
         return cell.toString();
     }
 
-    private static void failure(Failure failure, Evidence evidence, StringBuilder out) {
-        out.append("#### Why it failed\n\n**Step:** ").append(Markdown.inline(failure.step())).append("\n\n")
+    private static void failure(State state, Failure failure, Evidence evidence, StringBuilder out) {
+        out.append(state == State.CANCELLED ? "#### Where it stopped\n\n**Step:** " : "#### Why it failed\n\n**Step:** ").append(Markdown.inline(failure.step())).append("\n\n")
                 .append(Markdown.quote(evidence.shownMessage())).append('\n');
         details(out, "Service events", evidence.events(), failure.serviceEvents().size());
         details(out, "Stopped tasks", evidence.reasons(), failure.stoppedTaskReasons().size());

@@ -34,6 +34,7 @@ public record EnvironmentReport(
         DEPLOYING("Deploying", "⏳"),
         READY("Ready", "✅"),
         FAILED("Failed", "❌"),
+        CANCELLED("Cancelled", "🛑"),
         DESTROYED("Destroyed", "🗑️"),
         STOPPED("Stopped", "⏸️"),
         PLANNED("Planned", "📝");
@@ -164,7 +165,16 @@ public record EnvironmentReport(
 
     /** The operation failed: state FAILED with the reason. */
     public EnvironmentReport failed(Failure why, Instant at) {
-        return new EnvironmentReport(environment, operation, State.FAILED, url, images, services, tasks, phases, started, Optional.of(at),
+        return stopped(State.FAILED, why, at);
+    }
+
+    /** The run was cancelled (a signal): state CANCELLED, with where it stopped and what it had done. */
+    public EnvironmentReport cancelled(Failure where, Instant at) {
+        return stopped(State.CANCELLED, where, at);
+    }
+
+    private EnvironmentReport stopped(State endState, Failure why, Instant at) {
+        return new EnvironmentReport(environment, operation, endState, url, images, services, tasks, phases, started, Optional.of(at),
                 runUrl, shellCommand, planSummary, Optional.of(why));
     }
 

@@ -30,7 +30,7 @@ public final class SummaryMarkdown {
         report.planSummary().map(SummaryBlock::markdown).filter(p -> !p.isBlank()).ifPresent(plan -> out.append("### Plan\n\n").append(plan.strip()).append("\n\n"));
         tasks(report.tasks(), out);
         out.append(gantt(report.phases()));
-        report.failure().ifPresent(failure -> failure(failure, out));
+        report.failure().ifPresent(failure -> failure(report.state(), failure, out));
         return out.toString();
     }
 
@@ -88,8 +88,8 @@ public final class SummaryMarkdown {
         return plain.isEmpty() ? "phase" : plain;
     }
 
-    private static void failure(Failure failure, StringBuilder out) {
-        out.append("### Why it failed\n\n**Step:** ").append(Markdown.inline(failure.step())).append("\n\n")
+    private static void failure(EnvironmentReport.State state, Failure failure, StringBuilder out) {
+        out.append(state == EnvironmentReport.State.CANCELLED ? "### Where it stopped\n\n**Step:** " : "### Why it failed\n\n**Step:** ").append(Markdown.inline(failure.step())).append("\n\n")
                 .append(Markdown.quote(failure.message())).append('\n');
         evidence("Service events", failure.serviceEvents(), false, out);
         evidence("Stopped tasks", failure.stoppedTaskReasons(), false, out);

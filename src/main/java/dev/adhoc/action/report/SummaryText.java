@@ -36,7 +36,7 @@ public final class SummaryText {
         report.planSummary().map(SummaryBlock::text).filter(p -> !p.isBlank()).ifPresent(plan -> out.append('\n').append(plan.strip()).append('\n'));
         tasks(report.tasks(), out);
         out.append(timeline(report.phases()));
-        report.failure().ifPresent(failure -> failure(failure, out));
+        report.failure().ifPresent(failure -> failure(report.state(), failure, out));
         return out.toString();
     }
 
@@ -89,8 +89,8 @@ public final class SummaryText {
         return out.toString();
     }
 
-    private static void failure(Failure failure, StringBuilder out) {
-        out.append("\nWhy it failed\nStep: ").append(failure.step()).append('\n');
+    private static void failure(EnvironmentReport.State state, Failure failure, StringBuilder out) {
+        out.append(state == EnvironmentReport.State.CANCELLED ? "\nWhere it stopped\nStep: " : "\nWhy it failed\nStep: ").append(failure.step()).append('\n');
         failure.message().lines().forEach(line -> out.append("  ").append(line).append('\n'));
         evidence("Service events", failure.serviceEvents(), false, out);
         evidence("Stopped tasks", failure.stoppedTaskReasons(), false, out);

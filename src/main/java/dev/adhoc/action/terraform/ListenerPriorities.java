@@ -5,7 +5,10 @@ import dev.adhoc.action.model.EnvironmentName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalInt;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.CRC32;
+import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeRulesResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition;
@@ -17,9 +20,12 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleConditio
  *
  * <p>Bases are multiples of {@value #STEP}, each owning the block P..P+{@value #STEP}-1, so an
  * environment has room for more rules later and two environments never interleave. An
- * environment that already has rules keeps its lowest priority, so re-creating or updating it
- * never moves its rules; a new one gets the lowest block in which no rule exists yet.
- * Priorities are unique per listener, which is what makes this necessary.
+ * environment that already holds a block keeps it, so re-creating or updating it never moves
+ * its rules. A new one starts at the block its host name hashes to and takes the first block
+ * from there in which no rule exists yet: two creates running at once read the same rules, and
+ * with the start spread by name they almost never pick the same block. When they do, one apply
+ * fails with {@code PriorityInUse}; the block then holds rules of both, belongs to the one with
+ * its lowest rule, and the other moves on its retry ({@code create} re-plans with a new choice).
  */
 public final class ListenerPriorities {
     public static final int STEP = 10;
@@ -70,21 +76,33 @@ public final class ListenerPriorities {
         return rules;
     }
 
-    /** The pure choice: the environment's existing base, else the lowest free block. */
+    /** The pure choice: the environment's own block, else the first free block from where its host hashes to. */
     public static int choose(String host, List<Rule> rules) {
         String wanted = host.toLowerCase(Locale.ROOT);
-        OptionalInt existing = rules.stream().filter(r -> r.hosts().contains(wanted)).mapToInt(Rule::priority).min();
-        if (existing.isPresent()) return existing.getAsInt();
-        boolean[] taken = new boolean[MAX_BASE / STEP + 1];
+        int blocks = MAX_BASE / STEP;
+        // Block 0 (priorities 1..9) is left to rules people add by hand.
+        Map<Integer, Rule> lowestByBlock = new TreeMap<>();
         for (Rule rule : rules) {
             int block = rule.priority() / STEP;
-            if (block < taken.length) taken[block] = true;
+            if (block < 1 || block > blocks) continue;
+            lowestByBlock.merge(block, rule, (a, b) -> a.priority() <= b.priority() ? a : b);
         }
-        // Block 0 (priorities 1..9) is left to rules people add by hand.
-        for (int block = 1; block < taken.length; block++) {
-            if (!taken[block]) return block * STEP;
+        for (Map.Entry<Integer, Rule> block : lowestByBlock.entrySet()) {
+            if (block.getValue().hosts().contains(wanted)) return block.getKey() * STEP;
+        }
+        int home = home(wanted);
+        for (int probe = 0; probe < blocks; probe++) {
+            int block = 1 + Math.floorMod(home - 1 + probe, blocks);
+            if (!lowestByBlock.containsKey(block)) return block * STEP;
         }
         throw new AdhocFailure("listener-full", "No free listener rule priority block is left on the shared listener ("
                 + rules.size() + " rules). Destroy environments that are no longer needed (operation cleanup).");
+    }
+
+    /** The block a host's search starts at (1..MAX_BASE/STEP): a stable hash of the name, the same in every run. */
+    public static int home(String host) {
+        CRC32 crc = new CRC32();
+        crc.update(host.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+        return 1 + (int) (crc.getValue() % (MAX_BASE / STEP));
     }
 }

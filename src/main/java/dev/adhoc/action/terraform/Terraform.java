@@ -37,6 +37,15 @@ public final class Terraform {
     public static final Duration MAX_LOCK_TIMEOUT = Duration.ofSeconds(60);
     // After SIGTERM terraform stops its providers and releases the lock; this bounds how long that may take.
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    // A cancelled run (GitHub kills the container a few seconds after its signals) waits less.
+    private static final Duration CANCEL_GRACE = Duration.ofSeconds(20);
+    // terraform runs in a session of its own, so a Ctrl-C in a terminal reaches only this program,
+    // which interrupts terraform once: a second SIGINT makes terraform exit without saving its state.
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+    /** The failure reason of an apply that lost a listener rule priority to a concurrent apply; {@code create} retries it. */
+    public static final String PRIORITY_IN_USE_REASON = "priority-in-use";
+    private static final String PRIORITY_IN_USE = "PriorityInUse";
 
     private final Path executable;
     private final Path directory;
@@ -222,6 +231,8 @@ public final class Terraform {
      */
     private int run(Step step, List<String> args, Optional<String> workspace, Set<Integer> success, Consumer<String> capture) {
         List<String> command = new ArrayList<>();
+        // Only for a terraform that exists, so a missing one still fails to start with its own message.
+        if (Files.isExecutable(SETSID) && Files.isExecutable(executable)) command.add(SETSID.toString());
         command.add(executable.toString());
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
@@ -232,7 +243,10 @@ public final class Terraform {
         log.startGroup(step.title());
         long started = System.nanoTime();
         Process process = null;
+        Thread out = null;
+        Thread err = null;
         try {
+            if (Thread.currentThread().isInterrupted()) throw new InterruptedException("interrupted before " + step.what());
             log.info("$ terraform " + String.join(" ", args));
             try {
                 process = builder.start();
@@ -241,7 +255,7 @@ public final class Terraform {
                         + ". Install terraform 1.11 or newer and put it on the PATH.", e);
             }
             process.getOutputStream().close();
-            Thread out = pump(process.getInputStream(), line -> {
+            out = pump(process.getInputStream(), line -> {
                 if (capture != null) {
                     capture.accept(line);
                     capture.accept("\n");
@@ -250,13 +264,13 @@ public final class Terraform {
                     log.info(line);
                 }
             });
-            Thread err = pump(process.getErrorStream(), line -> {
+            err = pump(process.getErrorStream(), line -> {
                 text.append(line).append('\n');
                 log.info(line);
             });
             boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
-                stop(process);
+                stop(process, STOP_GRACE);
                 out.join(STOP_GRACE.toMillis());
                 err.join(STOP_GRACE.toMillis());
                 throw new AdhocFailure("terraform-timeout", step.what() + " did not finish within "
@@ -270,15 +284,7 @@ public final class Terraform {
             if (success.contains(exit)) return exit;
             throw failure(step, exit, text.toString());
         } catch (InterruptedException e) {
-            if (process != null) {
-                try {
-                    interrupt(process);
-                } catch (InterruptedException again) {
-                    process.destroy();
-                }
-            }
-            Thread.currentThread().interrupt();
-            throw new AdhocFailure("terraform-failed", step.what() + " was interrupted", e);
+            throw interrupted(step, process, out, err, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -301,6 +307,11 @@ public final class Terraform {
         if (lock.isPresent()) return lock.get().failure(step.what(), step.workspace(), directory);
         String where = step.workspace().map(w -> " for environment '" + w + "'").orElse(" in " + directory);
         String reason = TerraformText.firstError(text).map(e -> ": " + e).orElse("");
+        // ELB's error code when another environment's apply took the same listener rule priority first.
+        if (text.contains(PRIORITY_IN_USE)) {
+            return new AdhocFailure(PRIORITY_IN_USE_REASON, step.what() + " failed" + where + ": another environment took the same "
+                    + "listener rule priorities at the same time (" + PRIORITY_IN_USE + "); see the '" + step.title() + "' group above.");
+        }
         return new AdhocFailure("terraform-failed", step.what() + " failed (exit " + exit + ")" + where + reason
                 + "; see the '" + step.title() + "' group above for terraform's message.");
     }
@@ -310,15 +321,42 @@ public final class Terraform {
      * writes the state and releases the lock (SIGTERM would kill it on the spot, lock held).
      * Whatever is still running after the grace period is killed.
      */
-    private static void stop(Process process) throws InterruptedException {
+    private static boolean stop(Process process, Duration grace) throws InterruptedException {
         List<ProcessHandle> children = process.descendants().toList();
         interrupt(process);
-        if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        boolean stopped = process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+        if (!stopped) {
             process.destroyForcibly();
-            process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
         }
         // Providers or provisioner commands terraform left behind would outlive this run.
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        return stopped;
+    }
+
+    /**
+     * This run was interrupted (cancelled) while terraform ran: terraform is interrupted once and
+     * given {@link #CANCEL_GRACE} to write its state and release the lock, its last words logged.
+     */
+    private AdhocFailure interrupted(Step step, Process process, Thread out, Thread err, InterruptedException cause) {
+        String what = step.what() + step.workspace().map(w -> " for environment '" + w + "'").orElse("");
+        if (process == null) return new AdhocFailure("interrupted", what + " did not start: the run was interrupted.", cause);
+        boolean stopped;
+        try {
+            log.info("Interrupting terraform (SIGINT) so it saves its state and releases the lock; waiting up to "
+                    + Durations.format(CANCEL_GRACE) + ".");
+            stopped = stop(process, CANCEL_GRACE);
+            if (out != null) out.join(STOP_GRACE.toMillis());
+            if (err != null) err.join(STOP_GRACE.toMillis());
+        } catch (InterruptedException again) {
+            process.destroyForcibly();
+            stopped = false;
+        }
+        Thread.currentThread().interrupt();
+        return new AdhocFailure("interrupted", what + (stopped
+                ? " was interrupted; terraform saved its state and released the lock (exit " + process.exitValue() + ")."
+                : " was interrupted and did not stop within " + Durations.format(CANCEL_GRACE)
+                        + ", so it was killed: its state lock may still be held."), cause);
     }
 
     // Java has no API for SIGINT; the shell's builtin kill is present wherever terraform runs.

@@ -231,6 +231,42 @@ class CleanupIT {
                 + " (The terraform directory");
     }
 
+    @Test
+    void stopIdleAfterStopsRunningEnvironmentsNothingWasDeployedToForThatLong() throws Exception {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
+        String prefix = "/idle-" + suffix;
+        String idle = "idl-" + suffix;
+        String stopped = "ids-" + suffix;
+        for (String name : List.of(idle, stopped)) {
+            fixture.create(name, "v1", prefix);
+            for (String service : List.of("web", "worker", "beat", "frontend", "redis")) fixture.scale(name, service, 1);
+        }
+        Program program = new Program(work, aws.environment());
+        Program.Result stop = program.action(Map.of("operation", "stop", "environment", stopped, "manifest-prefix", prefix));
+        assertThat(stop.exitCode()).as(stop.log()).isZero();
+        // Half a day later: both were deployed once, at creation; one is running, one already stopped.
+        program.clock(Clock.fixed(Instant.now().plus(Duration.ofHours(13)), ZoneOffset.UTC));
+
+        Program.Result dryRun = program.action(Map.of("operation", "cleanup", "manifest-prefix", prefix, "stop-idle-after", "12h"));
+        assertThat(dryRun.exitCode()).as(dryRun.log()).isZero();
+        assertThat(dryRun.log()).contains("Would stop " + idle + ": idle longer than 12h (no deploy for 13h").doesNotContain("Would stop " + stopped);
+        assertThat(fixture.ecs().describeServices(r -> r.cluster(idle).services(idle + "-web")).services().get(0).desiredCount()).isEqualTo(1);
+
+        Program.Result result = program.action(Map.of("operation", "cleanup", "manifest-prefix", prefix, "stop-idle-after", "12h",
+                "dry-run", "false"));
+
+        assertThat(result.exitCode()).as(result.log()).isZero();
+        assertThat(byName(result.outputs().get("environments"))).containsOnlyKeys(idle);
+        assertThat(byName(result.outputs().get("environments")).get(idle).get("result").asText()).isEqualTo("stopped");
+        assertThat(result.summary()).contains("## Cleanup: stop idle after 12h");
+        for (String service : List.of("web", "worker", "beat", "frontend", "redis")) {
+            assertThat(fixture.ecs().describeServices(r -> r.cluster(idle).services(idle + "-" + service)).services().get(0).desiredCount())
+                    .as(service).isZero();
+        }
+        // Stopped, not destroyed: the manifest stays and start brings it back.
+        assertThat(fixture.ssm().getParameter(r -> r.name(prefix + "/" + idle)).parameter().value()).contains(idle);
+    }
+
     record Run(int exitCode, String reason, String message, String log, Map<String, String> outputs, String summary) {
     }
 
@@ -246,7 +282,7 @@ class CleanupIT {
         values.put(Input.OPERATION, "cleanup");
         try (AwsClients clients = new AwsClients(environment)) {
             Context context = new Context(OperationName.CLEANUP, Inputs.of(values), log, outputs, summary, clients, environment, work,
-                    clock, new ObjectMapper());
+                    clock, new ObjectMapper(), dev.adhoc.action.runtime.Cancellation.none());
             int code = new Cleanup(destroyer).run(context);
             return new Run(code, null, null, bytes.toString(StandardCharsets.UTF_8), outputs.values(), summary.markdown());
         } catch (AdhocFailure failure) {

@@ -97,7 +97,7 @@ class ListEnvironmentsIT extends LocalEnvironmentTest {
         assertThat(result.exitCode()).as(result.log()).isZero();
         List<String> lines = result.log().lines().toList();
         int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("environment")).findFirst().orElseThrow());
-        assertThat(lines.get(header)).matches("environment\\s+state\\s+tasks\\s+backend\\s+frontend\\s+age\\s+last deploy\\s+url");
+        assertThat(lines.get(header)).matches("environment\\s+state\\s+tasks\\s+backend\\s+frontend\\s+age\\s+last deploy\\s+load balancer\\s+url");
         assertThat(lines.get(header + 1)).matches("-+( +-+)+");
         String row = lines.get(header + 2);
         assertThat(row).startsWith(name + " ").contains(" running ").contains(" 5/5 ").contains(" v9 ").endsWith("https://" + name + ".dev.example.com");
@@ -111,5 +111,22 @@ class ListEnvironmentsIT extends LocalEnvironmentTest {
         assertThat(result.exitCode()).as(result.log()).isZero();
         assertThat(result.output("environments")).isEqualTo("[]");
         assertThat(result.summary()).contains("None.");
+    }
+
+    @Test
+    void showsEachEnvironmentsLoadBalancerAndTheRoomLeftOnEach() {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
+        String prefix = "/listlb-" + suffix;
+        String name = "llb-" + suffix;
+        fixture.sharedStack(prefix);
+        String manifest = fixture.create(name, "v1", prefix).replace("\"listenerRulePriority\": 100", "\"listenerRulePriority\": 100, \"loadBalancer\": \"adhoc-2\"");
+        fixture.ssm().putParameter(r -> r.name(prefix + "/" + name).type("String").value(manifest).overwrite(true));
+
+        Program.Result result = program().action(Map.of("operation", "list", "manifest-prefix", prefix));
+
+        assertThat(result.exitCode()).as(result.log()).isZero();
+        assertThat(result.output("environments")).contains("\"loadBalancer\":\"adhoc-2\"");
+        assertThat(result.summary()).contains("| load balancer |").contains("| adhoc-2 |")
+                .contains("## Load balancers").contains("| (shared) | 0 of 100 | 0 of 100 | 50 more environments |");
     }
 }

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import dev.adhoc.action.terraform.ListenerPriorities;
 import dev.adhoc.action.testing.EnvironmentFixture;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
 import dev.adhoc.action.testing.LocalAws;
 import dev.adhoc.action.testing.Prerequisites;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,7 +97,8 @@ class PlanTest {
                 .contains("::group::terraform workspace select (alpha)\n")
                 .contains("::group::terraform plan (alpha)\n")
                 .contains("-var-file=" + terraformDirectory.resolve("alpha.tfvars"))
-                .contains("-var backend_image_tag=v7 -var environment=alpha -var listener_rule_priority=10 -out=")
+                .contains("-var backend_image_tag=v7 -var environment=alpha -var listener_rule_priority="
+                        + ListenerPriorities.home("alpha.dev.example.com") * 10 + " -out=")
                 .doesNotContain("frontend_image_tag=")
                 .contains("Plan: 3 to add, 0 to change, 0 to destroy.")
                 .contains("::notice::Environment 'alpha': Plan: 3 to add, 0 to change, 0 to destroy")
@@ -110,6 +114,37 @@ class PlanTest {
         assertThat(log).containsPattern("-out=\\S+alpha\\.tfplan");
         String planFile = log.replaceFirst("(?s).*-out=(\\S+alpha\\.tfplan).*", "$1");
         assertThat(Path.of(planFile)).doesNotExist();
+    }
+
+    @Test
+    void aNewEnvironmentIsPlannedOnTheLoadBalancerWithTheMostRoom() throws Exception {
+        String prefix = PREFIX + "-lb";
+        try (EnvironmentFixture fixture = new EnvironmentFixture(aws);
+                ElasticLoadBalancingV2Client elb = aws.client(ElasticLoadBalancingV2Client.builder())) {
+            EnvironmentFixture.SharedStack first = fixture.sharedStack(prefix);
+            EnvironmentFixture.SharedStack second = fixture.sharedStack(prefix);
+            elb.createRule(r -> r.listenerArn(first.listenerArn()).priority(10)
+                    .actions(a -> a.type(ActionTypeEnum.FIXED_RESPONSE).fixedResponseConfig(f -> f.statusCode("200")))
+                    .conditions(c -> c.field("host-header").hostHeaderConfig(h -> h.values("other.dev.example.com"))));
+            String manifest = """
+                    {"name": "adhoc", "region": "us-east-1", "domain": "dev.example.com", "listenerArn": "%1$s",
+                     "loadBalancers": [{"name": "adhoc", "arn": "%2$s", "listenerArn": "%1$s", "dnsName": "a", "zoneId": "Z"},
+                                       {"name": "adhoc-2", "arn": "%4$s", "listenerArn": "%3$s", "dnsName": "b", "zoneId": "Z"}],
+                     "database": {"host": "db.internal", "port": 5432, "username": "adhoc", "masterSecretArn": ""}}
+                    """.formatted(first.listenerArn(), first.loadBalancerArn(), second.listenerArn(), second.loadBalancerArn());
+            fixture.ssm().putParameter(r -> r.name(prefix + "/_shared").type("String").value(manifest).overwrite(true));
+        }
+        Files.writeString(terraformDirectory.resolve("load_balancer.tf"), """
+                variable "load_balancer" {
+                  type    = string
+                  default = null
+                }
+                """);
+        environment.put("INPUT_MANIFEST-PREFIX", prefix);
+
+        assertThat(run("plan", "alpha")).isZero();
+
+        assertThat(printed()).contains("-var listener_rule_priority=" + ListenerPriorities.home("alpha.dev.example.com") * 10 + " -var load_balancer=adhoc-2 -out=");
     }
 
     @Test

@@ -74,4 +74,14 @@ class SummaryMarkdownTest {
                 .contains("### Why it failed", "**Step:** rollout", "> Service pr-7-web did not stabilize")
                 .contains("<details><summary>Last log lines (2)</summary>", "ImportError: no module named shop");
     }
+
+    @Test
+    void aCancelledRunSaysWhereItStoppedNotWhyItFailed() {
+        EnvironmentReport report = Reports.ready().cancelled(Failure.of("terraform",
+                "Cancelled (SIGINT) during terraform; finished before: database."), Reports.T0.plusSeconds(40));
+        String summary = SummaryMarkdown.render(report);
+        assertThat(summary).startsWith("## 🛑 deploy `pr-7`: Cancelled").contains("### Where it stopped", "**Step:** terraform",
+                "finished before: database").doesNotContain("Why it failed");
+        assertThat(CommentMarkdown.render(report)).contains("🛑 Cancelled", "#### Where it stopped");
+    }
 }

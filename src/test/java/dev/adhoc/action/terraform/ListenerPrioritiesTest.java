@@ -31,9 +31,17 @@ class ListenerPrioritiesTest {
         return new Rule(priority, List.of(hosts));
     }
 
+    private static int home(String host) {
+        return ListenerPriorities.home(host) * 10;
+    }
+
     @Test
-    void theFirstEnvironmentGetsTheFirstBlock() {
-        assertThat(ListenerPriorities.choose("alpha.dev.example.com", List.of())).isEqualTo(10);
+    void aNewEnvironmentStartsAtTheBlockItsNameHashesTo() {
+        assertThat(ListenerPriorities.choose("alpha.dev.example.com", List.of())).isEqualTo(home("alpha.dev.example.com"));
+        assertThat(ListenerPriorities.home("ALPHA.dev.example.com")).isEqualTo(ListenerPriorities.home("alpha.dev.example.com"));
+        // Names created together start far apart, so concurrent creates rarely race for one block.
+        List<Integer> starts = IntStream.rangeClosed(1, 8).mapToObj(i -> ListenerPriorities.home("pr-" + i + ".dev.example.com")).toList();
+        assertThat(starts).doesNotHaveDuplicates().allSatisfy(b -> assertThat(b).isBetween(1, ListenerPriorities.MAX_BASE / 10));
     }
 
     @Test
@@ -44,29 +52,44 @@ class ListenerPrioritiesTest {
     }
 
     @Test
-    void aNewEnvironmentGetsTheNextFreeBlock() {
-        List<Rule> rules = List.of(rule(10, "a.dev.example.com"), rule(11, "a.dev.example.com"),
-                rule(20, "b.dev.example.com"), rule(21, "b.dev.example.com"));
-        assertThat(ListenerPriorities.choose("c.dev.example.com", rules)).isEqualTo(30);
+    void aTakenBlockIsSkippedToTheNextFreeOne() {
+        String host = "c.dev.example.com";
+        int start = home(host);
+        List<Rule> rules = List.of(rule(start, "a.dev.example.com"), rule(start + 1, "a.dev.example.com"),
+                rule(start + 15, "b.dev.example.com"));
+        assertThat(ListenerPriorities.choose(host, rules)).isEqualTo(start + 20);
     }
 
     @Test
-    void gapsLeftByDestroyedEnvironmentsAreReused() {
-        List<Rule> rules = List.of(rule(10, "a.x"), rule(11, "a.x"), rule(30, "c.x"), rule(31, "c.x"));
-        assertThat(ListenerPriorities.choose("d.x", rules)).isEqualTo(20);
+    void theSearchWrapsAroundToTheFirstBlocks() {
+        String host = IntStream.range(0, 100_000).mapToObj(i -> "w" + i + ".x")
+                .filter(h -> ListenerPriorities.home(h) == ListenerPriorities.MAX_BASE / 10).findFirst().orElseThrow();
+        List<Rule> rules = List.of(rule(ListenerPriorities.MAX_BASE, "other.x"), rule(10, "other.x"));
+        assertThat(ListenerPriorities.choose(host, rules)).isEqualTo(20);
+    }
+
+    @Test
+    void aContestedBlockBelongsToWhoeverHoldsItsLowestRuleAndTheOtherMovesOn() {
+        // Two creates picked the same block and each made one of its rules before the other's failed.
+        String first = "one.x";
+        int block = home(first);
+        List<Rule> rules = List.of(rule(block, first), rule(block + 1, "two.x"));
+        assertThat(ListenerPriorities.choose(first, rules)).isEqualTo(block);
+        assertThat(ListenerPriorities.choose("two.x", rules)).isNotEqualTo(block);
     }
 
     @Test
     void aBlockWithAnyRuleInItIsNotFree() {
-        // A hand-written rule at 25 (no host header) makes the block 20..29 unusable: 25 would collide with a later rule.
-        List<Rule> rules = List.of(rule(3), rule(10, "a.x"), rule(25), rule(39, "other.example.org"));
-        assertThat(ListenerPriorities.choose("d.x", rules)).isEqualTo(40);
+        // A hand-written rule (no host header) in the block it hashes to makes that block unusable.
+        int start = home("d.x");
+        List<Rule> rules = List.of(rule(3), rule(start + 5));
+        assertThat(ListenerPriorities.choose("d.x", rules)).isEqualTo(start == ListenerPriorities.MAX_BASE ? 10 : start + 10);
     }
 
     @Test
     void manyRules() {
         List<Rule> rules = new ArrayList<>();
-        for (int block = 1; block <= 300; block++) {
+        for (int block = 1; block <= ListenerPriorities.MAX_BASE / 10; block++) {
             if (block == 217) continue;
             rules.add(rule(block * 10, "e" + block + ".x"));
             rules.add(rule(block * 10 + 1, "e" + block + ".x"));
@@ -109,7 +132,8 @@ class ListenerPrioritiesTest {
                 ListenerPriorities priorities = new ListenerPriorities(client);
                 assertThat(priorities.rules(arn)).extracting(Rule::priority).containsExactly(10, 11, 20, 21, 30);
                 assertThat(priorities.forEnvironment(arn, EnvironmentName.of("alpha"), "dev.example.com")).isEqualTo(20);
-                assertThat(priorities.forEnvironment(arn, EnvironmentName.of("beta"), "dev.example.com")).isEqualTo(40);
+                assertThat(priorities.forEnvironment(arn, EnvironmentName.of("beta"), "dev.example.com"))
+                        .isEqualTo(ListenerPriorities.home("beta.dev.example.com") * 10);
             }
             // Two pages for each of the three reads, and no retries.
             assertThat(elb.getAllServeEvents()).hasSize(6);

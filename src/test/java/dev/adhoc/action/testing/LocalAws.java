@@ -107,6 +107,14 @@ public final class LocalAws implements AutoCloseable {
         return log;
     }
 
+    /** An SDK client for this local AWS: its endpoint, us-east-1, the test credentials. */
+    public <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>, C> C client(B builder) {
+        return builder.endpointOverride(endpoint).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("testing", "testing")))
+                .build();
+    }
+
     /** Environment variables that point an SDK, the AWS CLI or terraform at this local AWS. */
     public Map<String, String> environment() {
         return Map.of(

@@ -101,6 +101,20 @@ public final class TerraformFixture {
         return root.resolve("examples/ad-hoc");
     }
 
+    /**
+     * Another checkout of examples/ad-hoc (same backend, same modules), as each of several
+     * concurrent workflow runs has its own: terraform's .terraform directory is per checkout.
+     */
+    public Path adHocCheckout(String name) {
+        Path copy = root.resolve("examples/ad-hoc-" + name);
+        try {
+            if (!Files.isDirectory(copy)) copy(adHocDirectory(), copy);
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Runs terraform in a directory of the copy; fails the test with its output if it fails. */
     public String terraform(String directory, String... args) {
         List<String> command = new ArrayList<>(List.of(Prerequisites.terraform().toString()));
