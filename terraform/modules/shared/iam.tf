@@ -97,6 +97,7 @@ data "aws_iam_policy_document" "workflow" {
       "servicediscovery:GetOperation",
       "servicediscovery:ListNamespaces",
       "servicediscovery:ListServices",
+      "servicediscovery:ListTagsForResource",
       "servicequotas:GetServiceQuota",
       "ssm:DescribeParameters",
     ]
@@ -323,7 +324,7 @@ data "aws_iam_policy_document" "workflow" {
     actions = [
       "servicediscovery:GetService", "servicediscovery:UpdateService", "servicediscovery:DeleteService",
       "servicediscovery:ListInstances", "servicediscovery:DeregisterInstance",
-      "servicediscovery:UntagResource", "servicediscovery:ListTagsForResource",
+      "servicediscovery:UntagResource",
     ]
     resources = ["${local.arn_prefix.servicediscovery}:service/*"]
   }
@@ -352,7 +353,7 @@ data "aws_iam_policy_document" "workflow" {
     sid = "EnvironmentSecrets"
     actions = [
       "secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:DeleteSecret",
-      "secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue", "secretsmanager:TagResource",
+      "secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue", "secretsmanager:GetResourcePolicy", "secretsmanager:TagResource",
     ]
     resources = [local.environment_secrets]
   }

@@ -123,17 +123,17 @@ public final class Main {
         if (e instanceof AwsServiceException aws) {
             String code = aws.awsErrorDetails() == null ? "" : aws.awsErrorDetails().errorCode();
             boolean denied = aws.statusCode() == 403 || String.valueOf(code).contains("AccessDenied") || String.valueOf(code).contains("Unauthorized");
-            return new AdhocFailure(denied ? "aws-access-denied" : "aws-error", "An AWS call failed: "
+            return new AdhocFailure(denied ? FailureReason.AWS_ACCESS_DENIED : FailureReason.AWS_ERROR, "An AWS call failed: "
                     + aws.getMessage() + (denied
                             ? " The role lacks a permission: compare it with examples/iam/policy.json."
                             : " Check the region and that the environment's resources still exist; rerun if AWS was unavailable."), aws);
         }
         if (e instanceof SdkException sdk) {
-            return new AdhocFailure("aws-unreachable", "Could not complete an AWS call: " + sdk.getMessage()
+            return new AdhocFailure(FailureReason.AWS_UNREACHABLE, "Could not complete an AWS call: " + sdk.getMessage()
                     + " Check the network, AWS_REGION, the credentials and AWS_ENDPOINT_URL if set.", sdk);
         }
         log.group("Stack trace", () -> log.info(stackTrace(e)));
-        return new AdhocFailure("internal-error", "Unexpected error: " + e
+        return new AdhocFailure(FailureReason.INTERNAL_ERROR, "Unexpected error: " + e
                 + ". This is a bug in adhoc-action; please report it with the log above.", e);
     }
 
@@ -144,14 +144,14 @@ public final class Main {
         String how = stopped instanceof AdhocFailure failure ? " " + failure.getMessage() : "";
         log.error("The run was cancelled (" + signal + ")." + how + " What was done before it stopped is in the job summary; "
                 + "run the same operation again to finish it.");
-        outputs.set("failure-reason", "cancelled");
+        outputs.set("failure-reason", FailureReason.CANCELLED.value());
         return cancellation.exitCode();
     }
 
     private int fail(JobLog log, StepOutputs outputs, AdhocFailure failure) {
         log.error(failure.getMessage());
         outputs.set("failure-reason", failure.reason());
-        return failure.reason().equals("invalid-input") ? EXIT_USAGE : EXIT_FAILURE;
+        return failure.is(FailureReason.INVALID_INPUT) ? EXIT_USAGE : EXIT_FAILURE;
     }
 
     /** A terminal gets the summary as plain text; the Markdown form is for GitHub's job summary only. */

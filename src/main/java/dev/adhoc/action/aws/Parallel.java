@@ -1,6 +1,7 @@
 package dev.adhoc.action.aws;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class Parallel {
             return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AdhocFailure("interrupted", "The run was interrupted while calling AWS.");
+            throw new AdhocFailure(FailureReason.INTERRUPTED, "The run was interrupted while calling AWS.");
         } finally {
             pool.shutdownNow();
         }

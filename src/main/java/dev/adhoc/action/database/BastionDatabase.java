@@ -1,6 +1,7 @@
 package dev.adhoc.action.database;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.runtime.JobLog;
 import java.util.function.Supplier;
@@ -54,7 +55,7 @@ public final class BastionDatabase implements DatabaseServerAdmin {
             result.stdout().lines().filter(l -> !l.isBlank()).forEach(log::info);
             result.stderr().lines().filter(l -> !l.isBlank()).forEach(log::info);
             if (!result.succeeded()) {
-                throw new AdhocFailure("database-failed", log.redact(what + " failed (exit status " + result.exitStatus() + "): "
+                throw new AdhocFailure(FailureReason.DATABASE_FAILED, log.redact(what + " failed (exit status " + result.exitStatus() + "): "
                         + result.lastErrorLines(ERROR_LINES) + ". " + advice(result)));
             }
         });

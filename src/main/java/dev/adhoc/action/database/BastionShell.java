@@ -9,6 +9,7 @@ import com.jcraft.jsch.JSchHostKeyException;
 import com.jcraft.jsch.JSchUnknownHostKeyException;
 import com.jcraft.jsch.Session;
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.runtime.JobLog;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -67,7 +68,7 @@ public final class BastionShell {
             connect(jsch, session);
             return exec(session, command, stdin);
         } catch (JSchException e) {
-            throw new AdhocFailure("ssh-failed", "SSH to bastion " + target.address() + " failed: " + e.getMessage()
+            throw new AdhocFailure(FailureReason.SSH_FAILED, "SSH to bastion " + target.address() + " failed: " + e.getMessage()
                     + ". Check the bastion-host, bastion-user and ssh-private-key inputs.", e);
         } finally {
             if (session != null) session.disconnect();
@@ -78,7 +79,7 @@ public final class BastionShell {
         try {
             jsch.addIdentity(KEY_NAME, settings.privateKey().getBytes(StandardCharsets.UTF_8), null, null);
         } catch (JSchException e) {
-            throw new AdhocFailure("ssh-key-invalid", "Input 'ssh-private-key' could not be read as an unencrypted private key ("
+            throw new AdhocFailure(FailureReason.SSH_KEY_INVALID, "Input 'ssh-private-key' could not be read as an unencrypted private key ("
                     + e.getMessage() + "). Pass the whole key file (OpenSSH or PEM; ed25519, ecdsa or rsa) without a passphrase.", e);
         }
         settings.knownHosts().ifPresent(lines -> {
@@ -97,31 +98,31 @@ public final class BastionShell {
         try {
             session.connect(timeoutMillis(settings.connectTimeout()));
         } catch (JSchChangedHostKeyException e) {
-            throw new AdhocFailure("ssh-host-key-mismatch", "The host key of " + where + " does not match ssh-known-hosts: it offered "
+            throw new AdhocFailure(FailureReason.SSH_HOST_KEY_MISMATCH, "The host key of " + where + " does not match ssh-known-hosts: it offered "
                     + offered(jsch, session) + ". Refusing to connect. If the bastion was replaced, run `" + keyscan
                     + "`, verify the key (e.g. in the instance's console output) and update the ssh-known-hosts input;"
                     + " otherwise someone may be intercepting the connection.", e);
         } catch (JSchUnknownHostKeyException e) {
-            throw new AdhocFailure("ssh-host-key-unknown", "ssh-known-hosts has no key for " + where + " (it offered "
+            throw new AdhocFailure(FailureReason.SSH_HOST_KEY_UNKNOWN, "ssh-known-hosts has no key for " + where + " (it offered "
                     + offered(jsch, session) + "). Known-hosts entries for a port other than 22 are written [host]:port."
                     + " Run `" + keyscan + "`, verify the key and add the line to the ssh-known-hosts input.", e);
         } catch (JSchHostKeyException e) {
-            throw new AdhocFailure("ssh-host-key-mismatch", "The host key of " + where + " was refused (" + e.getMessage()
+            throw new AdhocFailure(FailureReason.SSH_HOST_KEY_MISMATCH, "The host key of " + where + " was refused (" + e.getMessage()
                     + "): it offered " + offered(jsch, session) + ". Run `" + keyscan + "`, verify the key and update ssh-known-hosts.", e);
         } catch (JSchException e) {
             // JSch's auth exceptions are not public; its message is the stable part.
             if (e.getMessage() != null && e.getMessage().startsWith("Auth ")) throw authFailed(where, e);
             if (unreachable(e)) {
-                throw new AdhocFailure("ssh-unreachable", "Could not reach " + where + " within "
+                throw new AdhocFailure(FailureReason.SSH_UNREACHABLE, "Could not reach " + where + " within "
                         + settings.connectTimeout().toSeconds() + "s (" + describe(e) + "). Check bastion-host, that the bastion"
                         + " runs, and that its security group lets this runner in on port " + target.port() + ".", e);
             }
-            throw new AdhocFailure("ssh-failed", "SSH to " + where + " failed: " + describe(e) + ".", e);
+            throw new AdhocFailure(FailureReason.SSH_FAILED, "SSH to " + where + " failed: " + describe(e) + ".", e);
         }
     }
 
     private static AdhocFailure authFailed(String where, JSchException e) {
-        return new AdhocFailure("ssh-auth-failed", where + " refused the key in ssh-private-key (" + e.getMessage()
+        return new AdhocFailure(FailureReason.SSH_AUTH_FAILED, where + " refused the key in ssh-private-key (" + e.getMessage()
                 + "). Check bastion-user, and that the key's public half is in that user's ~/.ssh/authorized_keys on the bastion.", e);
     }
 
@@ -160,7 +161,7 @@ public final class BastionShell {
             long deadline = System.nanoTime() + settings.commandTimeout().toNanos();
             while (!channel.isClosed()) {
                 if (System.nanoTime() > deadline) {
-                    throw new AdhocFailure("database-failed", "The command on bastion " + settings.target().address()
+                    throw new AdhocFailure(FailureReason.DATABASE_FAILED, "The command on bastion " + settings.target().address()
                             + " did not finish within " + settings.commandTimeout().toSeconds() + "s; it was abandoned."
                             + " Output so far: " + new RemoteResult(-1, "", err.toString(StandardCharsets.UTF_8)).lastErrorLines(3));
                 }
@@ -168,11 +169,11 @@ public final class BastionShell {
             }
             return new RemoteResult(channel.getExitStatus(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new AdhocFailure("ssh-failed", "Sending input to the command on bastion " + settings.target().address()
+            throw new AdhocFailure(FailureReason.SSH_FAILED, "Sending input to the command on bastion " + settings.target().address()
                     + " failed: " + e.getMessage() + ".", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AdhocFailure("database-failed", "Interrupted while waiting for the command on bastion "
+            throw new AdhocFailure(FailureReason.DATABASE_FAILED, "Interrupted while waiting for the command on bastion "
                     + settings.target().address() + ".", e);
         } finally {
             channel.disconnect();

@@ -1,6 +1,7 @@
 package dev.adhoc.action.database;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.runtime.JobLog;
@@ -56,7 +57,7 @@ public final class DatabaseAdmin {
             return RolePassword.scramVerifier(credentials.password(), random);
         } catch (IllegalArgumentException e) {
             // Only a password someone stored by hand can be like this.
-            throw new AdhocFailure("database-secret-failed", "The password in secret " + credentials.secretName() + " has characters"
+            throw new AdhocFailure(FailureReason.DATABASE_SECRET_FAILED, "The password in secret " + credentials.secretName() + " has characters"
                     + " other than printable ASCII (or spaces), which the database step does not pass on. Store a password of"
                     + " letters, digits and punctuation there, or delete the secret so a new one is made, then run again.");
         }

@@ -2,6 +2,7 @@ package dev.adhoc.action.database;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.operations.Context;
@@ -56,7 +57,7 @@ public final class DatabaseAdmins {
         try {
             return DatabaseEndpoint.of(shared.database());
         } catch (IllegalArgumentException e) {
-            throw new AdhocFailure("database-failed", "The shared manifest's database entry is incomplete: " + e.getMessage()
+            throw new AdhocFailure(FailureReason.DATABASE_FAILED, "The shared manifest's database entry is incomplete: " + e.getMessage()
                     + ". Apply the shared stack again.");
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.runtime.JobLog;
@@ -111,7 +112,7 @@ public final class EnvironmentSecret {
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
         } catch (InvalidRequestException e) {
-            throw new AdhocFailure("database-secret-failed", "Reading secret " + name + " failed: " + e.getMessage()
+            throw new AdhocFailure(FailureReason.DATABASE_SECRET_FAILED, "Reading secret " + name + " failed: " + e.getMessage()
                     + " If it is scheduled for deletion, restore it (aws secretsmanager restore-secret --secret-id " + name
                     + ") or delete it now (aws secretsmanager delete-secret --force-delete-without-recovery --secret-id " + name
                     + "), then run the operation again.", e);
@@ -155,7 +156,7 @@ public final class EnvironmentSecret {
     }
 
     private AdhocFailure failed(String doing, String name, SdkException e) {
-        return new AdhocFailure("database-secret-failed", doing + " secret " + name + " failed: " + e.getMessage()
+        return new AdhocFailure(FailureReason.DATABASE_SECRET_FAILED, doing + " secret " + name + " failed: " + e.getMessage()
                 + " Check that the workflow's role may call secretsmanager:GetSecretValue, DescribeSecret, CreateSecret,"
                 + " PutSecretValue and DeleteSecret on secret:" + namePrefix + "/*.", e);
     }

@@ -3,6 +3,7 @@ package dev.adhoc.action.database;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.runtime.JobLog;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -28,19 +29,19 @@ public final class MasterCredentials {
     public DatabaseServer read(SharedManifest.Database database) {
         String arn = database.masterSecretArn();
         if (arn == null || arn.isBlank()) {
-            throw new AdhocFailure("database-failed", "The shared manifest names no database.masterSecretArn, so the database"
+            throw new AdhocFailure(FailureReason.DATABASE_FAILED, "The shared manifest names no database.masterSecretArn, so the database"
                     + " password cannot be read. Apply the shared stack again so it publishes the secret's ARN.");
         }
         String text;
         try {
             text = secrets.getSecretValue(r -> r.secretId(arn)).secretString();
         } catch (SdkException e) {
-            throw new AdhocFailure("database-failed", "Reading the database master secret " + arn + " failed: " + e.getMessage()
+            throw new AdhocFailure(FailureReason.DATABASE_FAILED, "Reading the database master secret " + arn + " failed: " + e.getMessage()
                     + " Check that the secret exists and that the role may call secretsmanager:GetSecretValue on it"
                     + " (and kms:Decrypt on its key).", e);
         }
         if (text == null || text.isBlank()) {
-            throw new AdhocFailure("database-failed", "The database master secret " + arn + " has no string value.");
+            throw new AdhocFailure(FailureReason.DATABASE_FAILED, "The database master secret " + arn + " has no string value.");
         }
         JsonNode node;
         try {
@@ -48,20 +49,20 @@ public final class MasterCredentials {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // Its text may be the password itself: never echo it.
             log.mask(text);
-            throw new AdhocFailure("database-failed", "The database master secret " + arn
+            throw new AdhocFailure(FailureReason.DATABASE_FAILED, "The database master secret " + arn
                     + " is not JSON with username and password, as RDS writes it.");
         }
         String password = node.path("password").asText("");
         log.mask(password);
         if (password.isEmpty()) {
-            throw new AdhocFailure("database-failed", "The database master secret " + arn + " has no 'password' field.");
+            throw new AdhocFailure(FailureReason.DATABASE_FAILED, "The database master secret " + arn + " has no 'password' field.");
         }
         String username = database.username() == null || database.username().isBlank()
                 ? node.path("username").asText("") : database.username();
         try {
             return new DatabaseServer(new DatabaseEndpoint(database.host(), database.port(), username), password);
         } catch (IllegalArgumentException e) {
-            throw new AdhocFailure("database-failed", "The database server is not fully described: " + e.getMessage()
+            throw new AdhocFailure(FailureReason.DATABASE_FAILED, "The database server is not fully described: " + e.getMessage()
                     + ". Check the shared manifest's database entry and the master secret " + arn + ".");
         }
     }

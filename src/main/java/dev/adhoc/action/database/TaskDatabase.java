@@ -1,6 +1,7 @@
 package dev.adhoc.action.database;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.runtime.JobLog;
@@ -44,7 +45,7 @@ public final class TaskDatabase implements DatabaseServerAdmin {
         log.group(what, () -> {
             int exitCode = runner.run(task.cluster(), task.taskDefinition(), task.container(), command, task.network());
             if (exitCode != 0) {
-                throw new AdhocFailure("database-failed", what + " failed: container '" + task.container() + "' exited with code "
+                throw new AdhocFailure(FailureReason.DATABASE_FAILED, what + " failed: container '" + task.container() + "' exited with code "
                         + exitCode + ". Its log above shows why; check that the task's subnets and security group reach the"
                         + " database server and that its PGPASSWORD secret is the current master password, then run the operation again.");
             }

@@ -1,6 +1,7 @@
 package dev.adhoc.action.ecs;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import java.time.Duration;
 
 /**
@@ -40,7 +41,7 @@ public final class Backoff {
             Thread.sleep(sleep);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AdhocFailure("interrupted", "The run was interrupted while waiting.");
+            throw new AdhocFailure(FailureReason.INTERRUPTED, "The run was interrupted while waiting.");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.adhoc.action.ecs;
 
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.aws.Parallel;
 import dev.adhoc.action.config.Durations;
 import dev.adhoc.action.manifest.Manifest;
@@ -158,7 +159,7 @@ public final class EnvironmentRollout {
                     tasks.run(manifest.cluster(), definition, manifest.network(), Optional.empty(), deadline));
             results.add(result);
             if (!result.succeeded()) {
-                throw new RolloutFailure("pre-deploy-failed", "pre-deploy task " + definition.family(),
+                throw new RolloutFailure(FailureReason.PRE_DEPLOY_FAILED, "pre-deploy task " + definition.family(),
                         "Pre-deploy task " + definition.family() + " failed: " + result.describe()
                                 + ". No service was changed; the environment still runs the previous images. "
                                 + "Fix the task (its log is in the group above) and deploy again.",

@@ -1,6 +1,7 @@
 package dev.adhoc.action.ecs;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.logs.LogTail;
 import dev.adhoc.action.manifest.Network;
 import dev.adhoc.action.runtime.JobLog;
@@ -63,7 +64,7 @@ public final class OneOffTasks {
         if (!response.failures().isEmpty() || response.tasks().isEmpty()) {
             String why = response.failures().stream().map(f -> f.arn() + ": " + f.reason() + (f.detail() == null ? "" : " " + f.detail()))
                     .reduce((a, b) -> a + "; " + b).orElse("no task was started");
-            throw new AdhocFailure("task-not-started", "Could not start task " + family + " in cluster " + cluster + ": " + why
+            throw new AdhocFailure(FailureReason.TASK_NOT_STARTED, "Could not start task " + family + " in cluster " + cluster + ": " + why
                     + ". Check the cluster's capacity and the network in the manifest.");
         }
         String taskArn = response.tasks().get(0).taskArn();
@@ -83,7 +84,7 @@ public final class OneOffTasks {
             if (deadline.expired()) {
                 // Nothing is left running that we started: stop it, then say so.
                 ecs.stopTask(r -> r.cluster(cluster).task(taskArn).reason("adhoc-action: wait-timeout reached"));
-                throw new AdhocFailure("timeout", "Task " + family + " (" + ContainerLogs.taskId(taskArn) + ") was still "
+                throw new AdhocFailure(FailureReason.TIMEOUT, "Task " + family + " (" + ContainerLogs.taskId(taskArn) + ") was still "
                         + (task == null ? "starting" : task.lastStatus()) + " when wait-timeout (" + deadline.budget().toMinutes()
                         + "m) ran out; it has been stopped. Raise wait-timeout or look at the task's logs above.");
             }

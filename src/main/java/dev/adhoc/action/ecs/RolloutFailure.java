@@ -1,6 +1,7 @@
 package dev.adhoc.action.ecs;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ public final class RolloutFailure extends AdhocFailure {
     private final List<String> stoppedTaskReasons;
     private final List<String> lastLogLines;
 
-    public RolloutFailure(String reason, String step, String message, List<String> serviceEvents, List<String> stoppedTaskReasons,
+    public RolloutFailure(FailureReason reason, String step, String message, List<String> serviceEvents, List<String> stoppedTaskReasons,
             List<String> lastLogLines) {
         super(reason, message);
         this.step = step;

@@ -1,6 +1,7 @@
 package dev.adhoc.action.ecs;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.manifest.Manifest;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +31,11 @@ public final class ServiceDescriptions {
             try {
                 response = ecs.describeServices(r -> r.cluster(cluster).services(chunk).include(include));
             } catch (ClusterNotFoundException e) {
-                throw new AdhocFailure("service-missing", "The cluster " + cluster + " of " + manifest.environment()
+                throw new AdhocFailure(FailureReason.SERVICE_MISSING, "The cluster " + cluster + " of " + manifest.environment()
                         + " does not exist, though its manifest does. Re-apply the environment (operation: create), or destroy it.");
             }
             if (!response.failures().isEmpty()) {
-                throw new AdhocFailure("service-missing", "ECS could not describe " + response.failures().stream()
+                throw new AdhocFailure(FailureReason.SERVICE_MISSING, "ECS could not describe " + response.failures().stream()
                         .map(f -> f.arn() + " (" + f.reason() + ")").reduce((a, b) -> a + ", " + b).orElse("")
                         + " in cluster " + cluster + ". The manifest of " + manifest.environment()
                         + " names a service that does not exist: re-apply the environment (operation: create).");

@@ -2,6 +2,7 @@ package dev.adhoc.action.ecs;
 
 import dev.adhoc.action.aws.Parallel;
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.config.Durations;
 import dev.adhoc.action.logs.LogTail;
 import dev.adhoc.action.manifest.Manifest;
@@ -162,7 +163,7 @@ public final class ServiceRollout {
             }
         });
         String firstStop = stoppedReasons.isEmpty() ? "" : " First stopped task: " + stoppedReasons.get(0) + ".";
-        return new RolloutFailure("rollout-failed", "rollout",
+        return new RolloutFailure(FailureReason.ROLLOUT_FAILED, "rollout",
                 "Rollout of " + name + " to " + revisionName(target) + " failed: " + why + "." + firstStop
                         + " See 'Why " + name + " failed' above for events and log lines; fix the image and deploy again.",
                 events, stoppedReasons, lastLines);
@@ -206,7 +207,7 @@ public final class ServiceRollout {
                     .orElse("no primary deployment");
             states.add(name + " (" + primary + ", " + s.deployments().size() + " deployments)");
         });
-        return new AdhocFailure("timeout", "Services did not finish rolling out within wait-timeout ("
+        return new AdhocFailure(FailureReason.TIMEOUT, "Services did not finish rolling out within wait-timeout ("
                 + Durations.format(deadline.budget()) + "); still pending: " + String.join("; ", states)
                 + ". ECS keeps rolling out; check the service events, or raise wait-timeout.");
     }

@@ -1,6 +1,7 @@
 package dev.adhoc.action.fleet;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.aws.Parallel;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.runtime.JobLog;
@@ -67,7 +68,7 @@ public final class CapacityPreflight {
         vcpu("Fargate Spot vCPU resource count", SPOT_VCPU, use.spot(), need.spotVcpu(), need, exceeded);
         if (databaseRoles) connections(shared.database(), environments, exceeded);
         clusters(exceeded);
-        if (!exceeded.isEmpty()) throw new AdhocFailure("quota-exceeded", String.join(" ", exceeded));
+        if (!exceeded.isEmpty()) throw new AdhocFailure(FailureReason.QUOTA_EXCEEDED, String.join(" ", exceeded));
     }
 
     private void vcpu(String name, String code, double used, double needed, Need need, List<String> exceeded) {

@@ -1,6 +1,7 @@
 package dev.adhoc.action.fleet;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.config.Durations;
 import dev.adhoc.action.ecs.Backoff;
 import dev.adhoc.action.ecs.Deadline;
@@ -63,7 +64,7 @@ public final class EnvironmentServices {
                     ServiceCounts seen = lastSeen.get(name);
                     states.add(name + " (" + (seen == null ? "not described" : seen.running() + " running") + ", want " + target + ")");
                 });
-                throw new AdhocFailure("timeout", "Services of " + manifest.environment() + " did not reach their task counts within "
+                throw new AdhocFailure(FailureReason.TIMEOUT, "Services of " + manifest.environment() + " did not reach their task counts within "
                         + "wait-timeout (" + Durations.format(deadline.budget()) + "): " + String.join("; ", states)
                         + ". ECS keeps scaling; check the service events in the ECS console, or raise wait-timeout.");
             }

@@ -1,6 +1,7 @@
 package dev.adhoc.action.fleet;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.runtime.JobLog;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ public final class ListenerQuotaPreflight {
     public static List<SharedManifest.LoadBalancer> loadBalancers(SharedManifest shared) {
         if (!shared.loadBalancers().isEmpty()) return shared.loadBalancers();
         if (shared.listenerArn() == null || shared.listenerArn().isBlank()) {
-            throw new AdhocFailure("invalid-manifest", "The shared manifest names no listenerArn and no loadBalancers, so there is no "
+            throw new AdhocFailure(FailureReason.INVALID_MANIFEST, "The shared manifest names no listenerArn and no loadBalancers, so there is no "
                     + "load balancer to place the environment on. Re-apply the shared stack (examples/shared) with this version of the module.");
         }
         return List.of(new SharedManifest.LoadBalancer("", "", shared.listenerArn(), "", ""));
@@ -98,7 +99,7 @@ public final class ListenerQuotaPreflight {
         if (chosen.environmentsThatFit() > 0) return;
         if (all.size() > 1) {
             int environments = all.stream().mapToInt(Headroom::capacity).sum();
-            throw new AdhocFailure("quota-exceeded", "No room for another environment on any of the shared stack's " + all.size()
+            throw new AdhocFailure(FailureReason.QUOTA_EXCEEDED, "No room for another environment on any of the shared stack's " + all.size()
                     + " load balancers: each holds at most " + chosen.capacity() + " environments (" + RULES_PER_ENVIRONMENT
                     + " listener rules and " + TARGET_GROUPS_PER_ENVIRONMENT + " target groups each; quotas '" + RULES.name() + "' and '"
                     + TARGET_GROUPS.name() + "') and all " + environments + " places are taken. Add a load balancer to the shared stack "
@@ -107,13 +108,13 @@ public final class ListenerQuotaPreflight {
         }
         Usage rules = chosen.rules();
         if (rules.free() < RULES_PER_ENVIRONMENT) {
-            throw new AdhocFailure("quota-exceeded", "No room for another environment on the shared load balancer: " + rules.used()
+            throw new AdhocFailure(FailureReason.QUOTA_EXCEEDED, "No room for another environment on the shared load balancer: " + rules.used()
                     + " of " + rules.limit() + " listener rules are used and an environment needs " + RULES_PER_ENVIRONMENT
                     + ". Destroy idle environments (operation: cleanup), or request an increase of the Service Quotas quota '"
                     + rules.quotaName() + "' (" + SERVICE + " " + rules.quotaCode() + ").");
         }
         Usage groups = chosen.targetGroups();
-        throw new AdhocFailure("quota-exceeded", "No room for another environment on the shared load balancer: " + groups.used()
+        throw new AdhocFailure(FailureReason.QUOTA_EXCEEDED, "No room for another environment on the shared load balancer: " + groups.used()
                 + " of " + groups.limit() + " target groups are attached and an environment needs " + TARGET_GROUPS_PER_ENVIRONMENT
                 + ". Destroy idle environments (operation: cleanup); the quota '" + groups.quotaName() + "' (" + SERVICE + " "
                 + groups.quotaCode() + ") cannot be increased, so more environments need another load balancer in the shared stack.");
@@ -140,7 +141,7 @@ public final class ListenerQuotaPreflight {
         try {
             listener = elb.describeListeners(r -> r.listenerArns(target.listenerArn())).listeners().get(0);
         } catch (ListenerNotFoundException e) {
-            throw new AdhocFailure("shared-stack-missing", "The shared listener " + target.listenerArn() + " does not exist. "
+            throw new AdhocFailure(FailureReason.SHARED_STACK_MISSING, "The shared listener " + target.listenerArn() + " does not exist. "
                     + "Re-apply the shared stack (examples/shared), or check 'manifest-prefix'.");
         }
         String loadBalancer = listener.loadBalancerArn();

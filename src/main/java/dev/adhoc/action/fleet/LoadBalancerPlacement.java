@@ -1,6 +1,7 @@
 package dev.adhoc.action.fleet;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.fleet.ListenerQuotaPreflight.Headroom;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.SharedManifest;
@@ -45,7 +46,7 @@ public final class LoadBalancerPlacement {
         Optional<String> recorded = existing.flatMap(Manifest::loadBalancer);
         if (recorded.isPresent()) {
             LoadBalancer named = all.stream().filter(lb -> lb.name().equals(recorded.get())).findFirst()
-                    .orElseThrow(() -> new AdhocFailure("shared-stack-mismatch", "Environment " + environment + " lives on load balancer '"
+                    .orElseThrow(() -> new AdhocFailure(FailureReason.SHARED_STACK_MISMATCH, "Environment " + environment + " lives on load balancer '"
                             + recorded.get() + "', which the shared stack no longer lists (it lists " + names(all) + "). Put it back in "
                             + "the shared stack's load balancer list, or destroy the environment and create it again."));
             return new Placement(named, false, List.of());

@@ -111,7 +111,7 @@ public final class GitHubPublisher {
      * environment's existing comment is still found (cleanup runs on a schedule), never created.
      */
     public synchronized void destroyed(EnvironmentReport report) {
-        EnvironmentReport gone = withRun(report.state() == State.DESTROYED ? report : report.withState(State.DESTROYED));
+        EnvironmentReport gone = withRun(report.state() == State.DESTROYED ? report : report.toBuilder().state(State.DESTROYED).build());
         Matcher pr = PR_ENVIRONMENT.matcher(gone.environment());
         Call commentCall = settings.pullRequest().isPresent() ? () -> upsertComment(gone)
                 : pr.matches() ? () -> editExistingComment(Integer.parseInt(pr.group(1)), gone)
@@ -129,7 +129,7 @@ public final class GitHubPublisher {
     }
 
     private EnvironmentReport withRun(EnvironmentReport report) {
-        return report.runUrl().isPresent() ? report : report.withRunUrl(settings.runUrl());
+        return report.runUrl().isPresent() ? report : report.toBuilder().runUrl(settings.runUrl()).build();
     }
 
     /** Runs the parts that apply (a null call does not); what failed becomes one warning. */

@@ -1,5 +1,8 @@
 package dev.adhoc.action.manifest;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -10,7 +13,9 @@ import java.util.OptionalInt;
 /**
  * The environment manifest: the contract between the terraform environment module and this
  * program. Everything the operations touch is named here; nothing in Java guesses resource names.
+ * Fields a newer module adds are ignored, so an older program still reads its manifests.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Manifest(
         int version,
         String environment,
@@ -36,33 +41,52 @@ public record Manifest(
     }
 
     /** The container to open a shell in with ECS Exec. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record ExecTarget(String service, String container) {
+        @JsonCreator
+        static ExecTarget fromJson(@JsonProperty("service") String service, @JsonProperty("container") String container) {
+            return new ExecTarget(Json.required(service, "service"), Json.required(container, "container"));
+        }
+    }
+
+    @JsonCreator
+    static Manifest fromJson(
+            @JsonProperty("version") int version,
+            @JsonProperty("environment") String environment,
+            @JsonProperty("url") String url,
+            @JsonProperty("region") String region,
+            @JsonProperty("cluster") String cluster,
+            @JsonProperty("services") List<String> services,
+            @JsonProperty("preDeployTasks") List<String> preDeployTasks,
+            @JsonProperty("network") Network network,
+            @JsonProperty("images") Map<String, String> images,
+            @JsonProperty("exec") ExecTarget exec,
+            @JsonProperty("listenerRulePriority") Integer listenerRulePriority,
+            @JsonProperty("loadBalancer") String loadBalancer) {
+        return new Manifest(version,
+                Json.required(environment, "environment"),
+                Json.required(url, "url"),
+                Json.orDefault(region, ""),
+                Json.required(cluster, "cluster"),
+                Json.orEmpty(services),
+                Json.orEmpty(preDeployTasks),
+                Json.required(network, "network"),
+                Json.orEmpty(images),
+                Optional.ofNullable(exec),
+                listenerRulePriority == null ? OptionalInt.empty() : OptionalInt.of(listenerRulePriority),
+                // The load balancer the environment was placed on (by name); absent before stacks had several.
+                Optional.ofNullable(loadBalancer).filter(name -> !name.isBlank()));
     }
 
     public static Manifest parse(String json, ObjectMapper mapper) {
-        try {
-            JsonNode root = mapper.readTree(json);
-            int version = root.path("version").asInt(0);
-            if (version != SUPPORTED_VERSION) {
-                throw new IllegalArgumentException("manifest version " + version + " is not supported (this program reads version "
-                        + SUPPORTED_VERSION + ")");
-            }
-            return new Manifest(version,
-                    Json.text(root, "environment"),
-                    Json.text(root, "url"),
-                    Json.text(root, "region", ""),
-                    Json.text(root, "cluster"),
-                    Json.strings(root, "services"),
-                    Json.strings(root, "preDeployTasks"),
-                    Network.from(Json.required(root, "network")),
-                    Json.stringMap(root, "images"),
-                    Json.optional(root, "exec").map(e -> new ExecTarget(Json.text(e, "service"), Json.text(e, "container"))),
-                    Json.optional(root, "listenerRulePriority").map(p -> OptionalInt.of(p.asInt())).orElse(OptionalInt.empty()),
-                    // The load balancer the environment was placed on (by name); absent before stacks had several.
-                    Json.optional(root, "loadBalancer").map(JsonNode::asText).filter(s -> !s.isBlank()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+        JsonNode document = Json.tree(json, mapper);
+        // The version decides how the rest reads, so it is checked before any other field.
+        int version = document.path("version").asInt(0);
+        if (version != SUPPORTED_VERSION) {
+            throw new IllegalArgumentException("manifest version " + version + " is not supported (this program reads version "
+                    + SUPPORTED_VERSION + ")");
         }
+        return Json.read(document, Manifest.class, mapper);
     }
 
     public Optional<String> imageRepository(String role) {

@@ -2,6 +2,7 @@ package dev.adhoc.action.manifest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.model.EnvironmentName;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,20 +53,20 @@ public final class ManifestStore {
 
     /** The manifest of an environment that must exist; an unknown one is a clear failure naming it. */
     public Manifest get(EnvironmentName environment) {
-        return find(environment).map(Stored::manifest).orElseThrow(() -> new AdhocFailure("unknown-environment",
+        return find(environment).map(Stored::manifest).orElseThrow(() -> new AdhocFailure(FailureReason.UNKNOWN_ENVIRONMENT,
                 "Environment '" + environment + "' was not found: no manifest at SSM parameter " + parameterName(environment)
                         + ". Create it first (operation: create), or check 'environment' and 'manifest-prefix'."));
     }
 
     public SharedManifest shared() {
         String name = prefix + "/" + SHARED;
-        Parameter parameter = read(name).orElseThrow(() -> new AdhocFailure("shared-stack-missing",
+        Parameter parameter = read(name).orElseThrow(() -> new AdhocFailure(FailureReason.SHARED_STACK_MISSING,
                 "The shared stack's manifest was not found at SSM parameter " + name
                         + ". Apply the shared terraform root (examples/shared) first, or check 'manifest-prefix'."));
         try {
             return SharedManifest.parse(parameter.value(), mapper);
         } catch (IllegalArgumentException e) {
-            throw new AdhocFailure("invalid-manifest", "The shared manifest at " + name + " is not valid: " + e.getMessage() + ".");
+            throw new AdhocFailure(FailureReason.INVALID_MANIFEST, "The shared manifest at " + name + " is not valid: " + e.getMessage() + ".");
         }
     }
 
@@ -102,7 +103,7 @@ public final class ManifestStore {
         try {
             return Manifest.parse(parameter.value(), mapper);
         } catch (IllegalArgumentException e) {
-            throw new AdhocFailure("invalid-manifest", "The manifest at SSM parameter " + parameter.name() + " is not valid: "
+            throw new AdhocFailure(FailureReason.INVALID_MANIFEST, "The manifest at SSM parameter " + parameter.name() + " is not valid: "
                     + e.getMessage() + ". Re-apply the environment with this version of the terraform module.");
         }
     }

@@ -1,10 +1,11 @@
 package dev.adhoc.action.manifest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.model.EnvironmentName;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -14,13 +15,15 @@ import java.util.regex.Pattern;
  * What the long-lived shared stack publishes at {@code <prefix>/_shared}: the shared listener,
  * the database server, the bastion and the database-admin task the program needs, the prefix of
  * every per-environment name and the environment names the stack's own names rule out.
- * Fields added in later versions of the shared module have defaults, so an older stack still reads.
+ * Fields added in later versions of the shared module have defaults, so an older stack still reads;
+ * fields this program does not know are ignored, so a newer stack does too.
  *
  * @param namePrefix               starts every per-environment AWS name and secret name
  * @param reservedEnvironmentNames environment names whose derived names would collide with the
  *                                 shared stack's own (e.g. {@code admin} next to cluster {@code <prefix>-admin})
  * @param loadBalancers            the ALBs environments are placed on; empty from a stack that predates them
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record SharedManifest(
         String name,
         String region,
@@ -54,9 +57,11 @@ public record SharedManifest(
      * @param connectionLimit per-environment role connection limit
      * @param maxConnections  the server's max_connections, when the stack publishes it
      */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Database(String host, int port, String username, String masterSecretArn, int connectionLimit,
                            OptionalInt maxConnections) {
         public static final int DEFAULT_CONNECTION_LIMIT = 20;
+        public static final int DEFAULT_PORT = 5432;
 
         public Database {
             if (connectionLimit < 1) throw new IllegalArgumentException("database.connectionLimit " + connectionLimit + " is not positive");
@@ -65,15 +70,45 @@ public record SharedManifest(
         public Database(String host, int port, String username, String masterSecretArn) {
             this(host, port, username, masterSecretArn, DEFAULT_CONNECTION_LIMIT, OptionalInt.empty());
         }
+
+        @JsonCreator
+        static Database fromJson(@JsonProperty("host") String host, @JsonProperty("port") Integer port,
+                                 @JsonProperty("username") String username, @JsonProperty("masterSecretArn") String masterSecretArn,
+                                 @JsonProperty("connectionLimit") Integer connectionLimit,
+                                 @JsonProperty("maxConnections") Integer maxConnections) {
+            return new Database(Json.required(host, "host"), Json.orDefault(port, DEFAULT_PORT), Json.required(username, "username"),
+                    Json.orDefault(masterSecretArn, ""), Json.orDefault(connectionLimit, DEFAULT_CONNECTION_LIMIT),
+                    maxConnections == null ? OptionalInt.empty() : OptionalInt.of(maxConnections));
+        }
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Bastion(String host, String user) {
+        @JsonCreator
+        static Bastion fromJson(@JsonProperty("host") String host, @JsonProperty("user") String user) {
+            return new Bastion(Json.required(host, "host"), Json.orDefault(user, "ec2-user"));
+        }
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record DbAdmin(String cluster, String taskDefinition, String container, Network network) {
+        @JsonCreator
+        static DbAdmin fromJson(@JsonProperty("cluster") String cluster, @JsonProperty("taskDefinition") String taskDefinition,
+                                @JsonProperty("container") String container, @JsonProperty("network") Network network) {
+            return new DbAdmin(Json.required(cluster, "cluster"), Json.required(taskDefinition, "taskDefinition"),
+                    Json.orDefault(container, "psql"), Json.required(network, "network"));
+        }
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record LoadBalancer(String name, String arn, String listenerArn, String dnsName, String zoneId) {
+        @JsonCreator
+        static LoadBalancer fromJson(@JsonProperty("name") String name, @JsonProperty("arn") String arn,
+                                     @JsonProperty("listenerArn") String listenerArn, @JsonProperty("dnsName") String dnsName,
+                                     @JsonProperty("zoneId") String zoneId) {
+            return new LoadBalancer(Json.required(name, "name"), Json.orDefault(arn, ""), Json.required(listenerArn, "listenerArn"),
+                    Json.orDefault(dnsName, ""), Json.orDefault(zoneId, ""));
+        }
     }
 
     /**
@@ -94,35 +129,32 @@ public record SharedManifest(
         }
     }
 
-    public static SharedManifest parse(String json, ObjectMapper mapper) {
-        try {
-            JsonNode root = mapper.readTree(json);
-            JsonNode db = Json.required(root, "database");
-            return new SharedManifest(
-                    Json.text(root, "name", "adhoc"),
-                    Json.text(root, "region", ""),
-                    Json.text(root, "domain", ""),
-                    Json.text(root, "listenerArn", ""),
-                    new Database(Json.text(db, "host"), db.path("port").asInt(5432), Json.text(db, "username"),
-                            Json.text(db, "masterSecretArn", ""),
-                            Json.optional(db, "connectionLimit").map(JsonNode::asInt).orElse(Database.DEFAULT_CONNECTION_LIMIT),
-                            Json.optional(db, "maxConnections").map(n -> OptionalInt.of(n.asInt())).orElse(OptionalInt.empty())),
-                    Json.optional(root, "bastion").map(b -> new Bastion(Json.text(b, "host"), Json.text(b, "user", "ec2-user"))),
-                    Json.optional(root, "dbAdmin").map(a -> new DbAdmin(Json.text(a, "cluster"), Json.text(a, "taskDefinition"),
-                            Json.text(a, "container", "psql"), Network.from(Json.required(a, "network")))),
-                    Json.text(root, "namePrefix", DEFAULT_NAME_PREFIX),
-                    Json.strings(root, "reservedEnvironmentNames"),
-                    loadBalancers(root));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
-        }
+    @JsonCreator
+    static SharedManifest fromJson(
+            @JsonProperty("name") String name,
+            @JsonProperty("region") String region,
+            @JsonProperty("domain") String domain,
+            @JsonProperty("listenerArn") String listenerArn,
+            @JsonProperty("database") Database database,
+            @JsonProperty("bastion") Bastion bastion,
+            @JsonProperty("dbAdmin") DbAdmin dbAdmin,
+            @JsonProperty("namePrefix") String namePrefix,
+            @JsonProperty("reservedEnvironmentNames") List<String> reservedEnvironmentNames,
+            @JsonProperty("loadBalancers") List<LoadBalancer> loadBalancers) {
+        return new SharedManifest(
+                Json.orDefault(name, "adhoc"),
+                Json.orDefault(region, ""),
+                Json.orDefault(domain, ""),
+                Json.orDefault(listenerArn, ""),
+                Json.required(database, "database"),
+                Optional.ofNullable(bastion),
+                Optional.ofNullable(dbAdmin),
+                Json.orDefault(namePrefix, DEFAULT_NAME_PREFIX),
+                Json.orEmpty(reservedEnvironmentNames),
+                Json.orEmpty(loadBalancers));
     }
 
-    private static List<LoadBalancer> loadBalancers(JsonNode root) {
-        List<LoadBalancer> result = new ArrayList<>();
-        Json.optional(root, "loadBalancers").ifPresent(array -> array.forEach(lb -> result.add(new LoadBalancer(
-                Json.text(lb, "name"), Json.text(lb, "arn", ""), Json.text(lb, "listenerArn"), Json.text(lb, "dnsName", ""),
-                Json.text(lb, "zoneId", "")))));
-        return result;
+    public static SharedManifest parse(String json, ObjectMapper mapper) {
+        return Json.read(Json.tree(json, mapper), SharedManifest.class, mapper);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.config.Durations;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.fleet.Ages;
@@ -122,7 +123,7 @@ public final class Cleanup implements Operation {
         if (!failed.isEmpty()) {
             long acted = done.stream().filter(v -> v.outcome() == Outcome.DESTROYED || v.outcome() == Outcome.STOPPED).count();
             boolean stops = stopIdleAfter.isPresent();
-            throw new AdhocFailure("cleanup-incomplete", "Cleanup " + (stops ? "destroyed or stopped " : "destroyed ") + acted + " of "
+            throw new AdhocFailure(FailureReason.CLEANUP_INCOMPLETE, "Cleanup " + (stops ? "destroyed or stopped " : "destroyed ") + acted + " of "
                     + (acted + failed.size()) + " environments; could not " + (stops ? "finish " : "destroy ") + String.join("; ", failed.stream()
                     .map(v -> v.status().environment() + " (" + v.error().orElse("") + ")").toList())
                     + ". Fix the cause and run cleanup again: it only picks up what is still there.");

@@ -1,10 +1,10 @@
 package dev.adhoc.action.operations;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.config.Durations;
 import dev.adhoc.action.ecs.Backoff;
 import dev.adhoc.action.fleet.LoadBalancerPlacement.Placement;
-import dev.adhoc.action.terraform.Terraform;
 import java.util.LinkedHashMap;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.database.DatabaseAdmin;
@@ -89,7 +89,7 @@ public final class Create implements Operation {
                 workspace.apply(saved);
                 return saved;
             } catch (AdhocFailure failure) {
-                if (!failure.reason().equals(Terraform.PRIORITY_IN_USE_REASON) || attempt >= PRIORITY_ATTEMPTS) throw failure;
+                if (!failure.is(FailureReason.PRIORITY_IN_USE) || attempt >= PRIORITY_ATTEMPTS) throw failure;
                 // The other apply is still running: give it a moment to finish taking its block.
                 Backoff.pauseFor(Duration.ofSeconds(attempt));
                 int next = TerraformVariables.freePriority(context, environment, shared, placement);

@@ -1,6 +1,7 @@
 package dev.adhoc.action.operations;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.ecs.Deadline;
 import dev.adhoc.action.ecs.EnvironmentRollout;
@@ -50,7 +51,7 @@ public final class Deploy implements Operation {
     }
 
     private static String repository(Manifest manifest, String role) {
-        return manifest.imageRepository(role).orElseThrow(() -> new AdhocFailure("invalid-manifest",
+        return manifest.imageRepository(role).orElseThrow(() -> new AdhocFailure(FailureReason.INVALID_MANIFEST,
                 "The manifest of " + manifest.environment() + " names no images." + role + " repository, so a " + role
                         + " tag cannot be rolled out. Add it to the environment module's images and re-apply."));
     }

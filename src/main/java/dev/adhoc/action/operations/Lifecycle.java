@@ -1,6 +1,7 @@
 package dev.adhoc.action.operations;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.database.DatabaseAdmin;
 import dev.adhoc.action.database.DatabaseAdmins;
 import dev.adhoc.action.database.OneOffTaskRunner;
@@ -50,7 +51,7 @@ final class Lifecycle {
         try {
             return Manifest.parse(json, context.json());
         } catch (IllegalArgumentException e) {
-            throw new AdhocFailure("invalid-manifest", "terraform's 'manifest' output is not a valid environment manifest: "
+            throw new AdhocFailure(FailureReason.INVALID_MANIFEST, "terraform's 'manifest' output is not a valid environment manifest: "
                     + e.getMessage() + ". Use the environment module of this version of adhoc-action.");
         }
     }

@@ -39,15 +39,15 @@ final class Reporting implements Phases {
 
     /** Starts the report; create and deploy show the environment as deploying on the pull request. */
     static Reporting start(Context context, EnvironmentName environment, Optional<Manifest> manifest) {
-        EnvironmentReport report = EnvironmentReport.start(environment.value(), context.operation().id(), context.clock().instant())
-                .withRunUrl(GitHubSettings.runUrl(context.environment()));
-        if (manifest.isPresent()) report = report.withUrl(manifest.get().url()).withShellCommand(manifest.get().shellCommand());
+        EnvironmentReport.Builder report = EnvironmentReport.start(environment.value(), context.operation().id(), context.clock().instant())
+                .toBuilder().runUrl(GitHubSettings.runUrl(context.environment()));
+        manifest.ifPresent(known -> report.url(known.url()).shellCommand(known.shellCommand()));
         Reporting reporting = new Reporting(context, GitHubPublisher.fromEnvironment(context.environment(), context.inputs(), context.log(), context.json()),
-                report);
+                report.build());
         // Only what changes the running environment shows it as deploying; stop and destroy end states directly.
         if (context.operation() == OperationName.CREATE || context.operation() == OperationName.DEPLOY
                 || context.operation() == OperationName.START) {
-            reporting.github.begin(reporting.report.withState(State.DEPLOYING));
+            reporting.github.begin(reporting.report.toBuilder().state(State.DEPLOYING).build());
         }
         return reporting;
     }
@@ -60,7 +60,7 @@ final class Reporting implements Phases {
         try {
             return body.get();
         } finally {
-            report = report.withPhase(new EnvironmentReport.Phase(name, start, context.clock().instant()));
+            report = report.toBuilder().phase(new EnvironmentReport.Phase(name, start, context.clock().instant())).build();
         }
     }
 
@@ -72,13 +72,13 @@ final class Reporting implements Phases {
     }
 
     void succeeded(Manifest manifest, EnvironmentRollout.Outcome outcome, Optional<SummaryBlock> planSummary) {
-        report = report.withUrl(manifest.url()).withShellCommand(manifest.shellCommand()).withImages(images(manifest, outcome))
-                .withServices(rows(outcome));
+        EnvironmentReport.Builder ready = report.toBuilder().url(manifest.url()).shellCommand(manifest.shellCommand())
+                .images(images(manifest, outcome)).services(rows(outcome));
         for (TaskResult task : outcome.preDeployTasks()) {
-            report = report.withTask(new EnvironmentReport.TaskResult(task.family(), task.exitCode(), task.duration()));
+            ready.task(new EnvironmentReport.TaskResult(task.family(), task.exitCode(), task.duration()));
         }
-        if (planSummary.isPresent()) report = report.withPlanSummary(planSummary.get());
-        report = report.finished(State.READY, context.clock().instant());
+        planSummary.ifPresent(ready::planSummary);
+        report = ready.build().finished(State.READY, context.clock().instant());
         context.summary().append(SummaryBlock.of(report));
         github.complete(report);
     }

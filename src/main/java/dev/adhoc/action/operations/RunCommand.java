@@ -1,6 +1,7 @@
 package dev.adhoc.action.operations;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.config.Durations;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.ecs.ContainerLogs;
@@ -39,7 +40,7 @@ public final class RunCommand implements Operation {
         context.outputs().set("environment", environment.value());
         context.outputs().set("cluster", manifest.cluster());
         context.outputs().set("url", manifest.url());
-        String backend = manifest.imageRepository(Manifest.BACKEND).orElseThrow(() -> new AdhocFailure("invalid-manifest",
+        String backend = manifest.imageRepository(Manifest.BACKEND).orElseThrow(() -> new AdhocFailure(FailureReason.INVALID_MANIFEST,
                 "The manifest of " + environment + " names no images.backend repository, so run cannot tell which task runs the "
                         + "backend image. Add it to the environment module's images and re-apply."));
         Target target = target(context, manifest, backend);
@@ -61,7 +62,7 @@ public final class RunCommand implements Operation {
                 + "| `" + line.replace("|", "\\|").replace("`", "'") + "` | " + taskId + " | " + exitCode + " | "
                 + Durations.format(result.duration()) + " |\n", heading + "\n" + String.join("\n", table.text()) + "\n"));
         if (exitCode != 0) {
-            context.outputs().set("failure-reason", "command-failed");
+            context.outputs().set("failure-reason", FailureReason.COMMAND_FAILED.value());
             context.log().error("Command '" + line + "' failed in " + environment + " (task " + taskId + "): exit code " + exitCode
                     + (result.stoppedReason() == null || result.stoppedReason().isBlank() ? "" : ", " + result.stoppedReason())
                     + ". Its output is in the group above.");
@@ -84,7 +85,7 @@ public final class RunCommand implements Operation {
                 }
             }
         }
-        throw new AdhocFailure("no-backend-task", "No pre-deploy task of " + manifest.environment() + " (" + String.join(", ",
+        throw new AdhocFailure(FailureReason.NO_BACKEND_TASK, "No pre-deploy task of " + manifest.environment() + " (" + String.join(", ",
                 manifest.preDeployTasks()) + ") has a container with the backend image " + backendRepository
                 + ", so there is no task definition to run the command from. Check the environment module's pre-deploy tasks.");
     }

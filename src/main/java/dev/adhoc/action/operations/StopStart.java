@@ -1,6 +1,7 @@
 package dev.adhoc.action.operations;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.config.Durations;
 import dev.adhoc.action.ecs.Deadline;
 import dev.adhoc.action.fleet.EnvironmentServices;
@@ -113,7 +114,7 @@ public final class StopStart implements Operation {
         }
         List<String> unknown = before.stream().filter(s -> s.stopped() && s.remembered().isEmpty()).map(ServiceCounts::service).toList();
         if (!unknown.isEmpty()) {
-            throw new AdhocFailure("stopped-counts-unknown", "Cannot start " + manifest.environment() + ": " + String.join(", ", unknown)
+            throw new AdhocFailure(FailureReason.STOPPED_COUNTS_UNKNOWN, "Cannot start " + manifest.environment() + ": " + String.join(", ", unknown)
                     + " " + (unknown.size() == 1 ? "is" : "are") + " at 0 tasks with no remembered count (tag " + StoppedCounts.TAG
                     + "), so they were not stopped by operation: stop, or the tag was removed. Re-apply the environment "
                     + "(operation: create) to restore its configured counts.");

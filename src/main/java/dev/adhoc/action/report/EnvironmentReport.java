@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * What one operation did to one environment, as plain values. Operations fill it in as they go
- * (the {@code with...} methods return changed copies); {@link SummaryMarkdown}, {@link SummaryText} and
+ * (a {@link Builder} from {@link #toBuilder()} makes the changed copy); {@link SummaryMarkdown}, {@link SummaryText} and
  * {@link CommentMarkdown} render it, and the GitHub publisher sends it.
  */
 public record EnvironmentReport(
@@ -111,56 +111,14 @@ public record EnvironmentReport(
         return finished.map(end -> Duration.between(started, end));
     }
 
-    public EnvironmentReport withState(State newState) {
-        return new EnvironmentReport(environment, operation, newState, url, images, services, tasks, phases, started, finished, runUrl,
-                shellCommand, planSummary, failure);
-    }
-
-    public EnvironmentReport withUrl(String newUrl) {
-        return new EnvironmentReport(environment, operation, state, Optional.ofNullable(newUrl), images, services, tasks, phases, started,
-                finished, runUrl, shellCommand, planSummary, failure);
-    }
-
-    public EnvironmentReport withImages(Map<String, String> newImages) {
-        return new EnvironmentReport(environment, operation, state, url, newImages, services, tasks, phases, started, finished, runUrl,
-                shellCommand, planSummary, failure);
-    }
-
-    public EnvironmentReport withServices(List<ServiceRow> newServices) {
-        return new EnvironmentReport(environment, operation, state, url, images, newServices, tasks, phases, started, finished, runUrl,
-                shellCommand, planSummary, failure);
-    }
-
-    public EnvironmentReport withTask(TaskResult task) {
-        return new EnvironmentReport(environment, operation, state, url, images, services, append(tasks, task), phases, started, finished,
-                runUrl, shellCommand, planSummary, failure);
-    }
-
-    public EnvironmentReport withPhase(Phase phase) {
-        return new EnvironmentReport(environment, operation, state, url, images, services, tasks, append(phases, phase), started, finished,
-                runUrl, shellCommand, planSummary, failure);
-    }
-
-    public EnvironmentReport withRunUrl(Optional<String> newRunUrl) {
-        return new EnvironmentReport(environment, operation, state, url, images, services, tasks, phases, started, finished, newRunUrl,
-                shellCommand, planSummary, failure);
-    }
-
-    public EnvironmentReport withShellCommand(Optional<String> newShellCommand) {
-        return new EnvironmentReport(environment, operation, state, url, images, services, tasks, phases, started, finished, runUrl,
-                newShellCommand, planSummary, failure);
-    }
-
-    /** Terraform's plan, in both forms: the summary shows the Markdown on GitHub and the text on a terminal. */
-    public EnvironmentReport withPlanSummary(SummaryBlock plan) {
-        return new EnvironmentReport(environment, operation, state, url, images, services, tasks, phases, started, finished, runUrl,
-                shellCommand, Optional.ofNullable(plan), failure);
+    /** A builder holding this report's values, to make a changed copy. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** The operation ended well: the given state (READY, STOPPED, PLANNED, DESTROYED) at the given time. */
     public EnvironmentReport finished(State endState, Instant at) {
-        return new EnvironmentReport(environment, operation, endState, url, images, services, tasks, phases, started, Optional.of(at),
-                runUrl, shellCommand, planSummary, failure);
+        return toBuilder().state(endState).finished(at).build();
     }
 
     /** The operation failed: state FAILED with the reason. */
@@ -174,13 +132,102 @@ public record EnvironmentReport(
     }
 
     private EnvironmentReport stopped(State endState, Failure why, Instant at) {
-        return new EnvironmentReport(environment, operation, endState, url, images, services, tasks, phases, started, Optional.of(at),
-                runUrl, shellCommand, planSummary, Optional.of(why));
+        return toBuilder().state(endState).finished(at).failure(why).build();
     }
 
-    private static <T> List<T> append(List<T> list, T item) {
-        List<T> copy = new ArrayList<>(list);
-        copy.add(item);
-        return copy;
+    /** The values of a report being filled in; {@link #build()} makes the report. Tasks and phases are appended in order. */
+    public static final class Builder {
+        private final String environment;
+        private final String operation;
+        private final Instant started;
+        private State state;
+        private Optional<String> url;
+        private Map<String, String> images;
+        private List<ServiceRow> services;
+        private final List<TaskResult> tasks;
+        private final List<Phase> phases;
+        private Optional<Instant> finished;
+        private Optional<String> runUrl;
+        private Optional<String> shellCommand;
+        private Optional<SummaryBlock> planSummary;
+        private Optional<Failure> failure;
+
+        private Builder(EnvironmentReport report) {
+            environment = report.environment;
+            operation = report.operation;
+            started = report.started;
+            state = report.state;
+            url = report.url;
+            images = report.images;
+            services = report.services;
+            tasks = new ArrayList<>(report.tasks);
+            phases = new ArrayList<>(report.phases);
+            finished = report.finished;
+            runUrl = report.runUrl;
+            shellCommand = report.shellCommand;
+            planSummary = report.planSummary;
+            failure = report.failure;
+        }
+
+        public Builder state(State newState) {
+            state = newState;
+            return this;
+        }
+
+        public Builder url(String newUrl) {
+            url = Optional.ofNullable(newUrl);
+            return this;
+        }
+
+        public Builder images(Map<String, String> newImages) {
+            images = Collections.unmodifiableMap(new LinkedHashMap<>(newImages));
+            return this;
+        }
+
+        public Builder services(List<ServiceRow> newServices) {
+            services = List.copyOf(newServices);
+            return this;
+        }
+
+        public Builder task(TaskResult task) {
+            tasks.add(task);
+            return this;
+        }
+
+        public Builder phase(Phase phase) {
+            phases.add(phase);
+            return this;
+        }
+
+        public Builder runUrl(Optional<String> newRunUrl) {
+            runUrl = newRunUrl;
+            return this;
+        }
+
+        public Builder shellCommand(Optional<String> newShellCommand) {
+            shellCommand = newShellCommand;
+            return this;
+        }
+
+        /** Terraform's plan, in both forms: the summary shows the Markdown on GitHub and the text on a terminal. */
+        public Builder planSummary(SummaryBlock plan) {
+            planSummary = Optional.ofNullable(plan);
+            return this;
+        }
+
+        public Builder finished(Instant at) {
+            finished = Optional.of(at);
+            return this;
+        }
+
+        public Builder failure(Failure why) {
+            failure = Optional.of(why);
+            return this;
+        }
+
+        public EnvironmentReport build() {
+            return new EnvironmentReport(environment, operation, state, url, images, services, tasks, phases, started, finished, runUrl,
+                    shellCommand, planSummary, failure);
+        }
     }
 }

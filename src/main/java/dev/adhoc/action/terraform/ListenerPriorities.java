@@ -1,6 +1,7 @@
 package dev.adhoc.action.terraform;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.model.EnvironmentName;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +96,7 @@ public final class ListenerPriorities {
             int block = 1 + Math.floorMod(home - 1 + probe, blocks);
             if (!lowestByBlock.containsKey(block)) return block * STEP;
         }
-        throw new AdhocFailure("listener-full", "No free listener rule priority block is left on the shared listener ("
+        throw new AdhocFailure(FailureReason.LISTENER_FULL, "No free listener rule priority block is left on the shared listener ("
                 + rules.size() + " rules). Destroy environments that are no longer needed (operation cleanup).");
     }
 

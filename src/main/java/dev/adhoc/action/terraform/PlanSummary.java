@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.fleet.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,7 +65,7 @@ public record PlanSummary(List<ResourceChange> changes, List<String> changedOutp
         try {
             root = mapper.readTree(showJson);
         } catch (JsonProcessingException e) {
-            throw new AdhocFailure("terraform-failed", "terraform show -json printed something that is not JSON: "
+            throw new AdhocFailure(FailureReason.TERRAFORM_FAILED, "terraform show -json printed something that is not JSON: "
                     + e.getOriginalMessage());
         }
         List<ResourceChange> changes = new ArrayList<>();

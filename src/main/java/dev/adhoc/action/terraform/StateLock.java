@@ -1,6 +1,7 @@
 package dev.adhoc.action.terraform;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,6 +67,6 @@ public record StateLock(String id, String path, String operation, String who, St
                 .append(" with ");
         workspace.ifPresent(w -> message.append("'terraform workspace select ").append(w).append("' then "));
         message.append("'terraform force-unlock ").append(id.isEmpty() ? "<ID>" : id).append("'.");
-        return new AdhocFailure("state-locked", message.toString());
+        return new AdhocFailure(FailureReason.STATE_LOCKED, message.toString());
     }
 }

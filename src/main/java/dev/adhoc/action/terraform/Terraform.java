@@ -1,6 +1,7 @@
 package dev.adhoc.action.terraform;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.config.Durations;
 import dev.adhoc.action.runtime.JobLog;
 import java.io.BufferedReader;
@@ -43,8 +44,6 @@ public final class Terraform {
     // which interrupts terraform once: a second SIGINT makes terraform exit without saving its state.
     private static final Path SETSID = Path.of("/usr/bin/setsid");
 
-    /** The failure reason of an apply that lost a listener rule priority to a concurrent apply; {@code create} retries it. */
-    public static final String PRIORITY_IN_USE_REASON = "priority-in-use";
     private static final String PRIORITY_IN_USE = "PriorityInUse";
 
     private final Path executable;
@@ -251,7 +250,7 @@ public final class Terraform {
             try {
                 process = builder.start();
             } catch (IOException e) {
-                throw new AdhocFailure("terraform-missing", "Cannot run terraform (" + executable + "): " + e.getMessage()
+                throw new AdhocFailure(FailureReason.TERRAFORM_MISSING, "Cannot run terraform (" + executable + "): " + e.getMessage()
                         + ". Install terraform 1.11 or newer and put it on the PATH.", e);
             }
             process.getOutputStream().close();
@@ -273,7 +272,7 @@ public final class Terraform {
                 stop(process, STOP_GRACE);
                 out.join(STOP_GRACE.toMillis());
                 err.join(STOP_GRACE.toMillis());
-                throw new AdhocFailure("terraform-timeout", step.what() + " did not finish within "
+                throw new AdhocFailure(FailureReason.TERRAFORM_TIMEOUT, step.what() + " did not finish within "
                         + Durations.format(timeout) + step.workspace().map(w -> " for environment '" + w + "'").orElse("")
                         + " and was stopped; see the '" + step.title() + "' group above. Raise wait-timeout if it needs longer.");
             }
@@ -309,10 +308,10 @@ public final class Terraform {
         String reason = TerraformText.firstError(text).map(e -> ": " + e).orElse("");
         // ELB's error code when another environment's apply took the same listener rule priority first.
         if (text.contains(PRIORITY_IN_USE)) {
-            return new AdhocFailure(PRIORITY_IN_USE_REASON, step.what() + " failed" + where + ": another environment took the same "
+            return new AdhocFailure(FailureReason.PRIORITY_IN_USE, step.what() + " failed" + where + ": another environment took the same "
                     + "listener rule priorities at the same time (" + PRIORITY_IN_USE + "); see the '" + step.title() + "' group above.");
         }
-        return new AdhocFailure("terraform-failed", step.what() + " failed (exit " + exit + ")" + where + reason
+        return new AdhocFailure(FailureReason.TERRAFORM_FAILED, step.what() + " failed (exit " + exit + ")" + where + reason
                 + "; see the '" + step.title() + "' group above for terraform's message.");
     }
 
@@ -340,7 +339,7 @@ public final class Terraform {
      */
     private AdhocFailure interrupted(Step step, Process process, Thread out, Thread err, InterruptedException cause) {
         String what = step.what() + step.workspace().map(w -> " for environment '" + w + "'").orElse("");
-        if (process == null) return new AdhocFailure("interrupted", what + " did not start: the run was interrupted.", cause);
+        if (process == null) return new AdhocFailure(FailureReason.INTERRUPTED, what + " did not start: the run was interrupted.", cause);
         boolean stopped;
         try {
             log.info("Interrupting terraform (SIGINT) so it saves its state and releases the lock; waiting up to "
@@ -353,7 +352,7 @@ public final class Terraform {
             stopped = false;
         }
         Thread.currentThread().interrupt();
-        return new AdhocFailure("interrupted", what + (stopped
+        return new AdhocFailure(FailureReason.INTERRUPTED, what + (stopped
                 ? " was interrupted; terraform saved its state and released the lock (exit " + process.exitValue() + ")."
                 : " was interrupted and did not stop within " + Durations.format(CANCEL_GRACE)
                         + ", so it was killed: its state lock may still be held."), cause);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.model.EnvironmentName;
@@ -164,7 +165,7 @@ public final class TerraformWorkspace implements AutoCloseable {
         try {
             return json.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new AdhocFailure("terraform-failed", "terraform output " + name + " for environment '" + environment
+            throw new AdhocFailure(FailureReason.TERRAFORM_FAILED, "terraform output " + name + " for environment '" + environment
                     + "' is not JSON: " + e.getOriginalMessage());
         }
     }
@@ -174,7 +175,7 @@ public final class TerraformWorkspace implements AutoCloseable {
         JsonNode value = output(MANIFEST_OUTPUT);
         if (value.isTextual()) return value.asText();
         if (value.isObject()) return value.toString();
-        throw new AdhocFailure("invalid-manifest", "terraform output 'manifest' of environment '" + environment
+        throw new AdhocFailure(FailureReason.INVALID_MANIFEST, "terraform output 'manifest' of environment '" + environment
                 + "' is " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
                 + ", not a JSON document. The environment module publishes it with jsonencode(...).");
     }

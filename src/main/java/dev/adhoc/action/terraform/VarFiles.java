@@ -1,6 +1,7 @@
 package dev.adhoc.action.terraform;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.model.EnvironmentName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +24,7 @@ public final class VarFiles {
     /** The terraform root, which must be an existing directory. */
     public static Path directory(Path terraformDirectory) {
         if (!Files.isDirectory(terraformDirectory)) {
-            throw new AdhocFailure("terraform-directory-missing", "The terraform directory " + terraformDirectory
+            throw new AdhocFailure(FailureReason.TERRAFORM_DIRECTORY_MISSING, "The terraform directory " + terraformDirectory
                     + " does not exist. Set input 'terraform-directory' to the root module holding the <environment>.tfvars "
                     + "files (default terraform/ad-hoc, relative to the repository root), and check out the repository "
                     + "(actions/checkout) before this step.");
@@ -48,7 +49,7 @@ public final class VarFiles {
     }
 
     private static Path fail(Path file, String detail) {
-        throw new AdhocFailure("tfvars-missing", "Variables file " + file + " does not exist. " + detail);
+        throw new AdhocFailure(FailureReason.TFVARS_MISSING, "Variables file " + file + " does not exist. " + detail);
     }
 
     /** Every {@code *.tfvars} file in the directory, sorted by name. */

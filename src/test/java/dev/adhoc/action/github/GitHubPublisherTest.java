@@ -213,7 +213,7 @@ class GitHubPublisherTest {
     void withoutAPullRequestOnlyTheDeploymentIsPublished() throws Exception {
         github.acceptsDeployments(42, "demo", "f".repeat(40));
 
-        publisher(null, Map.of()).complete(report("demo").withUrl("https://demo.dev.example.com").finished(State.READY, T0.plusSeconds(60)));
+        publisher(null, Map.of()).complete(report("demo").toBuilder().url("https://demo.dev.example.com").build().finished(State.READY, T0.plusSeconds(60)));
 
         server.verify(0, anyRequestedFor(urlPathMatching(".*/issues/.*")));
         server.verify(1, postRequestedFor(urlPathEqualTo(REPO + "/deployments/42/statuses"))
@@ -397,11 +397,11 @@ class GitHubPublisherTest {
     }
 
     private static EnvironmentReport deploying() {
-        return report("pr-7").withImages(Map.of("backend", "123456789012.dkr.ecr.us-east-1.amazonaws.com/backend:v2"));
+        return report("pr-7").toBuilder().images(Map.of("backend", "123456789012.dkr.ecr.us-east-1.amazonaws.com/backend:v2")).build();
     }
 
     private static EnvironmentReport ready() {
-        return deploying().withUrl(URL).finished(State.READY, T0.plusSeconds(190));
+        return deploying().toBuilder().url(URL).build().finished(State.READY, T0.plusSeconds(190));
     }
 
     private String onlyBody(com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern) throws Exception {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.aws.AwsClients;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.config.Inputs;
@@ -169,7 +170,7 @@ class CleanupIT {
         EnvironmentDestroyer destroyer = (context, environment) -> {
             contexts.add(context.operation().id() + ":" + context.environmentName());
             if (environment.value().equals(fleet.old())) {
-                throw new AdhocFailure("terraform-failed", "terraform destroy failed: state lock held");
+                throw new AdhocFailure(FailureReason.TERRAFORM_FAILED, "terraform destroy failed: state lock held");
             }
             destroyed.add(environment.value());
         };

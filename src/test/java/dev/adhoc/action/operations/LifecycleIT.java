@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.adhoc.action.testing.LocalAws;
 import dev.adhoc.action.testing.Program;
+import dev.adhoc.action.testing.SharedStack;
 import dev.adhoc.action.testing.TerraformFixture;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -42,9 +43,9 @@ class LifecycleIT {
 
     @BeforeAll
     static void applyShared() {
-        aws = LocalAws.start();
-        aws.behaviour("{\"deploymentSeconds\": 0.3, \"taskSeconds\": 0.3}");
-        terraform = TerraformFixture.applyShared(aws, work);
+        SharedStack stack = SharedStack.get(); // shared with the other classes that run terraform
+        aws = stack.aws();
+        terraform = stack.terraform();
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
         ecs = EcsClient.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials).build();
         ssm = SsmClient.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials).build();
@@ -54,7 +55,6 @@ class LifecycleIT {
     static void stop() {
         if (ecs != null) ecs.close();
         if (ssm != null) ssm.close();
-        if (aws != null) aws.close();
     }
 
     private Program.Result run(String operation, Map<String, String> extra) {

@@ -29,19 +29,20 @@ final class Reports {
         Map<String, String> images = new LinkedHashMap<>();
         images.put("backend", REPO + ":v2");
         images.put("frontend", "123456789012.dkr.ecr.us-east-1.amazonaws.com/frontend:v2");
-        return EnvironmentReport.start("pr-7", "deploy", T0)
-                .withUrl(URL)
-                .withImages(images)
-                .withServices(List.of(
+        return EnvironmentReport.start("pr-7", "deploy", T0).toBuilder()
+                .url(URL)
+                .images(images)
+                .services(List.of(
                         new ServiceRow("pr-7-web", Optional.of(REPO + ":v1"), REPO + ":v2", 13, Duration.ofSeconds(62)),
                         new ServiceRow("pr-7-worker", Optional.empty(), REPO + ":v2", 4, Duration.ofSeconds(48))))
-                .withTask(new TaskResult("pr-7-migrate", 0, Duration.ofSeconds(12)))
-                .withTask(new TaskResult("pr-7-collectstatic", 0, Duration.ofSeconds(20)))
-                .withPhase(new Phase("migrations", T0, T0.plusSeconds(32)))
-                .withPhase(new Phase("rollout", T0.plusSeconds(32), T0.plusSeconds(150)))
-                .withPhase(new Phase("health check", T0.plusSeconds(150), T0.plusSeconds(150)))
-                .withRunUrl(Optional.of(RUN))
-                .withShellCommand(Optional.of(SHELL))
+                .task(new TaskResult("pr-7-migrate", 0, Duration.ofSeconds(12)))
+                .task(new TaskResult("pr-7-collectstatic", 0, Duration.ofSeconds(20)))
+                .phase(new Phase("migrations", T0, T0.plusSeconds(32)))
+                .phase(new Phase("rollout", T0.plusSeconds(32), T0.plusSeconds(150)))
+                .phase(new Phase("health check", T0.plusSeconds(150), T0.plusSeconds(150)))
+                .runUrl(Optional.of(RUN))
+                .shellCommand(Optional.of(SHELL))
+                .build()
                 .finished(State.READY, T0.plusSeconds(190));
     }
 

@@ -47,7 +47,7 @@ class SummaryMarkdownTest {
     @Test
     void phaseNamesCannotBreakTheChart() {
         EnvironmentReport report = EnvironmentReport.start("pr-7", "create", Reports.T0)
-                .withPhase(new EnvironmentReport.Phase("terraform: apply #1", Reports.T0, Reports.T0.plusSeconds(5)));
+                .toBuilder().phase(new EnvironmentReport.Phase("terraform: apply #1", Reports.T0, Reports.T0.plusSeconds(5))).build();
         String summary = SummaryMarkdown.render(report);
         assertThat(summary).contains("    terraform  apply  1 (5.0s) : p0, ");
         assertThat(SummaryMarkdown.render(EnvironmentReport.start("pr-7", "list", Reports.T0))).doesNotContain("mermaid");
@@ -55,8 +55,8 @@ class SummaryMarkdownTest {
 
     @Test
     void escapesTableCells() {
-        EnvironmentReport report = Reports.ready().withServices(List.of(
-                new ServiceRow("web|admin\nsecond line", Optional.of("repo:a|b"), "repo:c", 2, Duration.ofSeconds(1))));
+        EnvironmentReport report = Reports.ready().toBuilder().services(List.of(
+                new ServiceRow("web|admin\nsecond line", Optional.of("repo:a|b"), "repo:c", 2, Duration.ofSeconds(1)))).build();
         String summary = SummaryMarkdown.render(report);
         assertThat(summary).contains("| web\\|admin<br>second line | `repo:a\\|b` | `repo:c` |");
         String row = summary.lines().filter(l -> l.startsWith("| web")).findFirst().orElseThrow();
@@ -68,7 +68,9 @@ class SummaryMarkdownTest {
         EnvironmentReport report = Reports.failed(new Failure("rollout", "Service pr-7-web did not stabilize",
                 List.of("(service pr-7-web) has started 1 tasks"), List.of("Essential container in task exited"),
                 List.of("Traceback (most recent call last):", "ImportError: no module named shop")))
-                .withPlanSummary(new SummaryBlock("**Plan:** 3 to add, 1 to change, 0 to destroy.", "Plan: 3 to add, 1 to change, 0 to destroy"));
+                .toBuilder()
+                .planSummary(new SummaryBlock("**Plan:** 3 to add, 1 to change, 0 to destroy.", "Plan: 3 to add, 1 to change, 0 to destroy"))
+                .build();
         String summary = SummaryMarkdown.render(report);
         assertThat(summary).startsWith("## ❌ deploy `pr-7`: Failed").contains("### Plan\n\n**Plan:** 3 to add, 1 to change, 0 to destroy.")
                 .contains("### Why it failed", "**Step:** rollout", "> Service pr-7-web did not stabilize")

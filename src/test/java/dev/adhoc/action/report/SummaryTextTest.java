@@ -43,7 +43,7 @@ class SummaryTextTest {
     @Test
     void phaseNamesStayOnOneRow() {
         EnvironmentReport report = EnvironmentReport.start("pr-7", "create", Reports.T0)
-                .withPhase(new Phase("terraform\napply", Reports.T0, Reports.T0.plusSeconds(5)));
+                .toBuilder().phase(new Phase("terraform\napply", Reports.T0, Reports.T0.plusSeconds(5))).build();
         assertThat(SummaryText.timeline(report.phases())).contains("terraform apply  +0.0s  5.0s  |" + "█".repeat(40) + "|");
         assertThat(SummaryText.render(EnvironmentReport.start("pr-7", "list", Reports.T0))).doesNotContain("Where the time went");
     }
@@ -53,7 +53,9 @@ class SummaryTextTest {
         List<String> log = IntStream.rangeClosed(1, 30).mapToObj(i -> "log line " + i).toList();
         EnvironmentReport report = Reports.failed(new Failure("rollout", "Service pr-7-web did not stabilize",
                 List.of("(service pr-7-web) has started 1 tasks"), List.of("Essential container in task exited"), log))
-                .withPlanSummary(new SummaryBlock("**Plan: 3 to add**", "Plan applied to pr-7\nPlan: 3 to add, 1 to change, 0 to destroy\n"));
+                .toBuilder()
+                .planSummary(new SummaryBlock("**Plan: 3 to add**", "Plan applied to pr-7\nPlan: 3 to add, 1 to change, 0 to destroy\n"))
+                .build();
 
         String text = SummaryText.render(report);
 

@@ -39,8 +39,11 @@ import java.util.concurrent.TimeUnit;
  * first and use names of their own (moto's state is not reset between tests).
  */
 public final class LocalAws implements AutoCloseable {
-    /** One AWS API call received, its body parsed (JSON or form fields), {@code null} for binary bodies. */
-    public record Call(String service, String action, JsonNode body) {}
+    /**
+     * One AWS API call received, its body parsed (JSON or form fields), {@code null} for binary
+     * bodies; {@code request} holds method, host, path, query and an XML body (REST APIs).
+     */
+    public record Call(String service, String action, JsonNode body, JsonNode request) {}
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -149,7 +152,7 @@ public final class LocalAws implements AutoCloseable {
             List<Call> result = new ArrayList<>();
             for (JsonNode call : calls) {
                 result.add(new Call(call.path("service").asText(null), call.path("action").asText(null),
-                        call.get("body")));
+                        call.get("body"), call.get("request")));
             }
             return result;
         } catch (IOException e) {

@@ -150,7 +150,7 @@ public final class TerraformFixture {
         }
     }
 
-    static Path repositoryRoot() {
+    public static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("examples"))) dir = dir.getParent();
         if (dir == null) throw new IllegalStateException("examples/ not found above " + Path.of("").toAbsolutePath());
