@@ -113,7 +113,7 @@ def check_shared_manifest():
     expect(set(db) == {"host", "port", "username", "masterSecretArn", "connectionLimit", "maxConnections"},
            f"database keys {sorted(db)}")
     # db.t4g.micro: 1 GiB / 9531392 bytes per connection
-    expect(db["connectionLimit"] == 20 and db["maxConnections"] == 112, f"database limits {db}")
+    expect(db["connectionLimit"] == 5 and db["maxConnections"] == 112, f"database limits {db}")
     reserved = m["reservedEnvironmentNames"]
     for name in ("admin", "dbadmin", db["username"]):
         expect(name in reserved, f"{name} not in reservedEnvironmentNames {reserved}")

@@ -164,9 +164,9 @@ variable "db_username" {
 }
 
 variable "db_connection_limit_per_environment" {
-  description = "CONNECTION LIMIT of each environment's database role (the program sets it); published as `database.connectionLimit` so the preflight can compare environments x limit with `database.maxConnections`."
+  description = "CONNECTION LIMIT of each environment's database role (the program sets it); published as `database.connectionLimit` so the preflight can compare environments x limit with `database.maxConnections`. The default 5 covers gunicorn's 2 workers, a celery worker and beat with Django's default `CONN_MAX_AGE = 0` (a connection per request or task) and fits 20 environments on a `db.t4g.micro`."
   type        = number
-  default     = 20
+  default     = 5
 
   validation {
     condition     = var.db_connection_limit_per_environment >= 1 && floor(var.db_connection_limit_per_environment) == var.db_connection_limit_per_environment
