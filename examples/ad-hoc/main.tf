@@ -18,6 +18,20 @@ data "aws_caller_identity" "current" {}
 locals {
   shared       = data.terraform_remote_state.shared.outputs
   ecr_registry = "${data.aws_caller_identity.current.account_id}.dkr.ecr.${var.region}.amazonaws.com"
+
+  # The ALBs by name; a shared stack applied before it had several publishes its one ALB as alb_*.
+  load_balancers = try(local.shared.load_balancers, {
+    (jsondecode(local.shared.shared_manifest).name) = {
+      listener_arn      = local.shared.alb_listener_arn
+      dns_name          = local.shared.alb_dns_name
+      zone_id           = local.shared.alb_zone_id
+      security_group_id = local.shared.alb_security_group_id
+    }
+  })
+  load_balancer_names = try(local.shared.load_balancer_names, keys(local.load_balancers))
+  # Where the program placed the environment (validated in variables.tf); null: the first ALB.
+  load_balancer = coalesce(var.load_balancer, local.load_balancer_names[0])
+  placement     = local.load_balancers[local.load_balancer]
 }
 
 module "environment" {
@@ -33,12 +47,14 @@ module "environment" {
 
   domain                             = local.shared.domain
   vpc_id                             = local.shared.vpc_id
-  private_subnet_ids                 = local.shared.private_subnet_ids
-  alb_security_group_id              = local.shared.alb_security_group_id
+  subnet_ids                         = try(local.shared.task_subnet_ids, local.shared.private_subnet_ids)
+  assign_public_ip                   = try(local.shared.task_assign_public_ip, false)
   database_clients_security_group_id = local.shared.database_clients_security_group_id
-  alb_listener_arn                   = local.shared.alb_listener_arn
-  alb_dns_name                       = local.shared.alb_dns_name
-  alb_zone_id                        = local.shared.alb_zone_id
+  load_balancer_name                 = local.load_balancer
+  alb_security_group_id              = local.placement.security_group_id
+  alb_listener_arn                   = local.placement.listener_arn
+  alb_dns_name                       = local.placement.dns_name
+  alb_zone_id                        = local.placement.zone_id
   route53_zone_id                    = local.shared.route53_zone_id
   service_discovery_namespace_id     = local.shared.service_discovery_namespace_id
   service_discovery_namespace_name   = local.shared.service_discovery_namespace_name

@@ -12,3 +12,8 @@ output "manifest" {
   description = "The environment manifest (JSON string)."
   value       = module.environment.manifest
 }
+
+output "load_balancer" {
+  description = "Name of the ALB the environment is placed on."
+  value       = local.load_balancer
+}

@@ -27,6 +27,17 @@ variable "listener_rule_priority" {
   type        = number
 }
 
+variable "load_balancer" {
+  description = "Name of the shared stack's ALB the environment is placed on (the shared manifest's `loadBalancers[].name`), chosen by the program on create and kept for the environment's life. Null: the first ALB."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.load_balancer == null ? true : contains(local.load_balancer_names, var.load_balancer)
+    error_message = "load_balancer \"${coalesce(var.load_balancer, "-")}\" is not an ALB of the shared stack, whose ALBs are: ${join(", ", local.load_balancer_names)}. Pass one of these (the shared manifest's loadBalancers), or add ALBs with the shared stack's load_balancer_count."
+  }
+}
+
 ################################################################################
 # Set in <environment>.tfvars (or left at their defaults)
 ################################################################################

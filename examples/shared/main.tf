@@ -61,6 +61,8 @@ module "shared" {
   certificate_arn = var.certificate_arn != null ? var.certificate_arn : aws_acm_certificate_validation.wildcard[0].certificate_arn
   manifest_prefix = var.manifest_prefix
 
+  load_balancer_count = var.load_balancer_count
+
   create_bastion        = var.create_bastion
   bastion_key_name      = var.bastion_key_name
   bastion_allowed_cidrs = var.bastion_allowed_cidrs

@@ -25,8 +25,28 @@ output "private_subnet_ids" {
   value       = module.shared.private_subnet_ids
 }
 
+output "task_subnet_ids" {
+  description = "Subnets of ECS tasks (private behind the NAT gateway, public without one)."
+  value       = module.shared.task_subnet_ids
+}
+
+output "task_assign_public_ip" {
+  description = "Whether ECS tasks need a public IP (no NAT gateway)."
+  value       = module.shared.task_assign_public_ip
+}
+
+output "load_balancers" {
+  description = "The ALBs environments are placed on, by name: listener_arn, dns_name, zone_id, security_group_id, arn."
+  value       = module.shared.load_balancers
+}
+
+output "load_balancer_names" {
+  description = "Names of the ALBs in placement order (the first is the default)."
+  value       = module.shared.load_balancer_names
+}
+
 output "alb_security_group_id" {
-  description = "Security group of the shared ALB (environments admit it on their container ports)."
+  description = "Security group of the first ALB."
   value       = module.shared.alb_security_group_id
 }
 
@@ -36,17 +56,17 @@ output "database_clients_security_group_id" {
 }
 
 output "alb_listener_arn" {
-  description = "HTTPS listener of the shared ALB."
+  description = "HTTPS listener of the first ALB."
   value       = module.shared.alb_listener_arn
 }
 
 output "alb_dns_name" {
-  description = "DNS name of the shared ALB."
+  description = "DNS name of the first ALB."
   value       = module.shared.alb_dns_name
 }
 
 output "alb_zone_id" {
-  description = "Hosted zone ID of the shared ALB."
+  description = "Hosted zone ID of the first ALB."
   value       = module.shared.alb_zone_id
 }
 

@@ -45,6 +45,12 @@ variable "manifest_prefix" {
   default     = "/adhoc"
 }
 
+variable "load_balancer_count" {
+  description = "Number of ALBs environments are placed on, 50 environments each (see the module). Raise it to add ALBs without touching existing environments."
+  type        = number
+  default     = 4
+}
+
 variable "bastion_key_name" {
   description = "EC2 key pair for SSH to the bastion."
   type        = string
@@ -58,9 +64,9 @@ variable "bastion_allowed_cidrs" {
 }
 
 variable "create_bastion" {
-  description = "Create the bastion host."
+  description = "Create the bastion host (only `database: bastion` needs it)."
   type        = bool
-  default     = true
+  default     = false
 }
 
 variable "secret_arns" {
@@ -118,7 +124,7 @@ variable "local_emulator" {
 }
 
 variable "create_nat_gateway" {
-  description = "Create the NAT gateway (false only for emulators without NAT support)."
+  description = "Create the NAT gateway. false: the cheapest stack, tasks in public subnets with a public IP each (see the module README)."
   type        = bool
   default     = true
 }

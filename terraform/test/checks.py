@@ -50,19 +50,30 @@ def manifest(env):
     return json.loads(p["Value"])
 
 
-def listener_arn():
-    return json.loads(parameter(f"{PREFIX}/_shared")["Value"])["listenerArn"]
+def load_balancers():
+    """The shared manifest's loadBalancers by name."""
+    return {lb["name"]: lb for lb in json.loads(parameter(f"{PREFIX}/_shared")["Value"])["loadBalancers"]}
 
 
-def rules_for(env):
-    """Listener rules whose host condition is <env>.<domain>, as {priority: rule}."""
+def rules_for(env, listener=None):
+    """Rules whose host condition is <env>.<domain>, on one listener or on every ALB's, as {priority: rule}."""
+    listeners = [listener] if listener else [lb["listenerArn"] for lb in load_balancers().values()]
     out = {}
-    for r in client("elbv2").describe_rules(ListenerArn=listener_arn())["Rules"]:
-        hosts = [v for c in r["Conditions"] if c["Field"] == "host-header"
-                 for v in c.get("HostHeaderConfig", {}).get("Values", c.get("Values", []))]
-        if f"{env}.{DOMAIN}" in hosts:
-            out[int(r["Priority"])] = r
+    for arn in listeners:
+        for r in client("elbv2").describe_rules(ListenerArn=arn)["Rules"]:
+            hosts = [v for c in r["Conditions"] if c["Field"] == "host-header"
+                     for v in c.get("HostHeaderConfig", {}).get("Values", c.get("Values", []))]
+            if f"{env}.{DOMAIN}" in hosts:
+                out[int(r["Priority"])] = r
     return out
+
+
+def placement(env):
+    """The shared manifest's entry of the ALB the environment's manifest names."""
+    name = manifest(env)["loadBalancer"]
+    lbs = load_balancers()
+    expect(name in lbs, f"{env} is placed on {name}, not among {sorted(lbs)}")
+    return lbs[name]
 
 
 def paths(rule):
@@ -74,17 +85,35 @@ def check_shared_manifest():
     p = parameter(f"{PREFIX}/_shared")
     expect(p is not None, f"no SSM parameter {PREFIX}/_shared")
     m = json.loads(p["Value"])
-    want = {"version", "name", "namePrefix", "region", "domain", "listenerArn", "database", "bastion", "dbAdmin",
-            "reservedEnvironmentNames"}
+    want = {"version", "name", "namePrefix", "region", "domain", "listenerArn", "loadBalancers", "database",
+            "bastion", "dbAdmin", "reservedEnvironmentNames"}
     expect(set(m) == want, f"shared manifest keys {sorted(m)} != {sorted(want)}")
     expect(m["version"] == 1 and m["domain"] == DOMAIN and m["region"] == REGION
            and m["namePrefix"] == NAME_PREFIX, f"bad header: {m}")
     expect(":listener/app/" in m["listenerArn"], f"listenerArn {m['listenerArn']}")
+    lbs = m["loadBalancers"]
+    want_names = [m["name"]] + [f"{m['name']}-{i}" for i in range(2, len(lbs) + 1)]
+    expect([lb["name"] for lb in lbs] == want_names, f"loadBalancers names {[lb['name'] for lb in lbs]} != {want_names}")
+    expect(m["listenerArn"] == lbs[0]["listenerArn"], "top-level listenerArn is not the first ALB's")
+    elb = client("elbv2")
+    for lb in lbs:
+        expect(set(lb) == {"name", "arn", "listenerArn", "dnsName", "zoneId"}, f"loadBalancers entry {lb}")
+        described = elb.describe_load_balancers(LoadBalancerArns=[lb["arn"]])["LoadBalancers"][0]
+        expect((described["LoadBalancerName"], described["DNSName"], described["CanonicalHostedZoneId"])
+               == (lb["name"], lb["dnsName"], lb["zoneId"]), f"{lb} != {described}")
+        listeners = {x["Port"]: x for x in elb.describe_listeners(LoadBalancerArn=lb["arn"])["Listeners"]}
+        expect(sorted(listeners) == [80, 443] and listeners[443]["ListenerArn"] == lb["listenerArn"]
+               and listeners[443]["Protocol"] == "HTTPS" and listeners[443]["Certificates"]
+               and listeners[80]["DefaultActions"][0]["Type"] == "redirect", f"{lb['name']} listeners {listeners}")
+        groups = described["SecurityGroups"]
+        expect(len(groups) == 1 and {(80, "0.0.0.0/0"), (443, "0.0.0.0/0")} == ingress(groups[0]),
+               f"{lb['name']}: security groups {groups}")
+    expect(len({alb_security_group_of(lb) for lb in lbs}) == len(lbs), "ALBs share a security group")
     db = m["database"]
     expect(set(db) == {"host", "port", "username", "masterSecretArn", "connectionLimit", "maxConnections"},
            f"database keys {sorted(db)}")
     # db.t4g.micro: 1 GiB / 9531392 bytes per connection
-    expect(db["connectionLimit"] == 20 and db["maxConnections"] == 112, f"database limits {db}")
+    expect(db["connectionLimit"] == 5 and db["maxConnections"] == 112, f"database limits {db}")
     reserved = m["reservedEnvironmentNames"]
     for name in ("admin", "dbadmin", db["username"]):
         expect(name in reserved, f"{name} not in reservedEnvironmentNames {reserved}")
@@ -94,7 +123,7 @@ def check_shared_manifest():
     a = m["dbAdmin"]
     expect(a["cluster"] == f"{m['name']}-admin" and a["taskDefinition"] == f"{m['name']}-dbadmin"
            and a["container"] == "psql", f"dbAdmin {a}")
-    expect(a["network"]["assignPublicIp"] == "DISABLED" and len(a["network"]["subnets"]) == 2
+    expect(a["network"]["assignPublicIp"] == "DISABLED" and subnet_tiers(a["network"]["subnets"]) == ["private"] * 2
            and len(a["network"]["securityGroups"]) == 1, f"dbAdmin.network {a['network']}")
     td = client("ecs").describe_task_definition(taskDefinition=a["taskDefinition"])["taskDefinition"]
     c = td["containerDefinitions"][0]
@@ -105,10 +134,16 @@ def check_shared_manifest():
            == [db["masterSecretArn"] + ":password::"], f"PGPASSWORD secret {c['secrets']}")
 
 
+def subnet_tiers(subnets):
+    """The adhoc:tier tag (public/private) of each subnet, sorted."""
+    described = client("ec2").describe_subnets(SubnetIds=subnets)["Subnets"]
+    return sorted({t["Key"]: t["Value"] for t in s.get("Tags", [])}.get("adhoc:tier") for s in described)
+
+
 def check_manifest(env, priority, backend_image):
     m = manifest(env)
     want = {"version", "environment", "url", "region", "cluster", "services", "preDeployTasks",
-            "network", "images", "exec", "listenerRulePriority"}
+            "network", "images", "exec", "listenerRulePriority", "loadBalancer"}
     expect(set(m) == want, f"manifest keys {sorted(m)} != {sorted(want)}")
     n = named(env)
     expect(m["version"] == 1 and m["environment"] == env and m["cluster"] == n, f"header {m}")
@@ -118,7 +153,8 @@ def check_manifest(env, priority, backend_image):
     expect(m["preDeployTasks"] == [f"{n}-migrate", f"{n}-collectstatic"], f"preDeployTasks {m['preDeployTasks']}")
     expect(m["exec"] == {"service": f"{n}-web", "container": "web"}, f"exec {m['exec']}")
     expect(m["listenerRulePriority"] == int(priority), f"listenerRulePriority {m['listenerRulePriority']}")
-    expect(m["network"]["assignPublicIp"] == "DISABLED" and m["network"]["subnets"], f"network {m['network']}")
+    expect(m["network"]["assignPublicIp"] == "DISABLED" and subnet_tiers(m["network"]["subnets"]) == ["private"] * 2,
+           f"network {m['network']}")
     expect(set(m["images"]) == {"backend", "frontend"}, f"images {m['images']}")
     ecs = client("ecs")
     svcs = ecs.describe_services(cluster=n, services=m["services"])["services"]
@@ -150,6 +186,8 @@ def check_rules(env, priority):
     p = int(priority)
     rules = rules_for(env)
     expect(sorted(rules) == [p, p + 1], f"rules of {env} at priorities {sorted(rules)}, want [{p}, {p + 1}]")
+    expect(sorted(rules_for(env, placement(env)["listenerArn"])) == [p, p + 1],
+           f"rules of {env} are not on the listener of its ALB {manifest(env)['loadBalancer']}")
     expect(sorted(paths(rules[p])) == ["/admin/*", "/api/*"], f"backend rule paths {paths(rules[p])}")
     expect(paths(rules[p + 1]) == [], f"frontend rule has paths {paths(rules[p + 1])}")
     tgs = {t["TargetGroupArn"]: t for t in client("elbv2").describe_target_groups()["TargetGroups"]}
@@ -291,34 +329,91 @@ def ingress(group):
     return out
 
 
-def alb_security_group():
-    elb = client("elbv2")
-    listener = elb.describe_listeners(ListenerArns=[listener_arn()])["Listeners"][0]
-    return elb.describe_load_balancers(LoadBalancerArns=[listener["LoadBalancerArn"]])["LoadBalancers"][0]["SecurityGroups"][0]
+def alb_security_group_of(lb):
+    return client("elbv2").describe_load_balancers(LoadBalancerArns=[lb["arn"]])["LoadBalancers"][0]["SecurityGroups"][0]
 
 
-SECURITY_GROUP_RULES = ("aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule")
+def check_placement(env, name):
+    """The environment is on ALB `name`: the manifest says so, its rules are on that ALB's listener
+    and on no other, its DNS record aliases that ALB, and its group admits that ALB's group only."""
+    m = manifest(env)
+    expect(m["loadBalancer"] == name, f"{env} manifest loadBalancer {m['loadBalancer']} != {name}")
+    lb = placement(env)
+    p = m["listenerRulePriority"]
+    expect(sorted(rules_for(env, lb["listenerArn"])) == [p, p + 1], f"{env}: rules not on {name}'s listener")
+    for other in load_balancers().values():
+        if other["name"] != name:
+            expect(rules_for(env, other["listenerArn"]) == {}, f"{env}: rules on {other['name']} too")
+    r53 = client("route53")
+    zone = [z for z in r53.list_hosted_zones()["HostedZones"] if z["Name"] == f"{DOMAIN}."][0]
+    records = [r for r in r53.list_resource_record_sets(HostedZoneId=zone["Id"])["ResourceRecordSets"]
+               if r["Name"] == f"{env}.{DOMAIN}." and r["Type"] == "A"]
+    expect(len(records) == 1, f"{env}: A records {records}")
+    alias = records[0]["AliasTarget"]
+    expect(alias["DNSName"].rstrip(".").lower() == lb["dnsName"].lower() and alias["HostedZoneId"] == lb["zoneId"],
+           f"{env}: alias {alias} is not ALB {name} ({lb['dnsName']})")
+    own = [g for g in m["network"]["securityGroups"] if g not in shared_manifest()["dbAdmin"]["network"]["securityGroups"]]
+    sources = {source for _, source in ingress(own[0]) if source != own[0]}
+    expect(sources == {alb_security_group_of(lb)}, f"{env}: tasks admit {sources}, want only {name}'s group")
 
 
-def check_no_changes(plan_json):
-    """`terraform show -json` of a plan: nothing to change. The one difference tolerated is
-    moto's: it reports a rule's referenced group as <account>/<group id>, so every plan
-    'updates' it back to the id (AWS reports the id; there the plan is empty)."""
-    with open(plan_json) as f:
-        plan = json.load(f)
-    changes = []
-    for rc in plan.get("resource_changes", []):
-        change = rc["change"]
-        if change["actions"] in (["no-op"], ["read"]):
-            continue
-        if change["actions"] == ["update"] and rc["type"] in SECURITY_GROUP_RULES:
-            before, after = change["before"], change["after"]
-            differing = {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
-            if differing == {"referenced_security_group_id"} and \
-                    group_id(before["referenced_security_group_id"]) == after["referenced_security_group_id"]:
-                continue
-        changes.append(f"{rc['address']} {'/'.join(change['actions'])}")
-    expect(not changes, f"planned changes: {changes}")
+def check_public_network(env):
+    """Without a NAT gateway: tasks in the public subnets with a public IP, admitted only from their ALB."""
+    m = manifest(env)
+    network = m["network"]
+    expect(network["assignPublicIp"] == "ENABLED" and subnet_tiers(network["subnets"]) == ["public"] * 2,
+           f"{env}: network {network}")
+    admin = shared_manifest()["dbAdmin"]["network"]
+    expect(admin["assignPublicIp"] == "ENABLED" and admin["subnets"] == network["subnets"], f"dbAdmin.network {admin}")
+    for svc in client("ecs").describe_services(cluster=m["cluster"], services=m["services"])["services"]:
+        vpc = svc["networkConfiguration"]["awsvpcConfiguration"]
+        expect(vpc["assignPublicIp"] == "ENABLED" and sorted(vpc["subnets"]) == sorted(network["subnets"]),
+               f"{svc['serviceName']}: {vpc}")
+    check_placement(env, m["loadBalancer"])
+
+
+def check_adds_only(plan_file, key):
+    """A saved plan (terraform show -json) that adds ALB `key` creates only resources under that
+    key and changes nothing of the other ALBs; besides, only the shared manifest may be updated
+    (it lists the new ALB) and whatever moto reports differently from what was applied, never a
+    delete or a replacement."""
+    with open(plan_file) as f:
+        changes = [c for c in json.load(f)["resource_changes"] if c["change"]["actions"] not in (["no-op"], ["read"])]
+    load_balancer_resources = {("aws_lb", "this"), ("aws_lb_listener", "https"), ("aws_lb_listener", "http"),
+                               ("aws_security_group", "alb"), ("aws_vpc_security_group_ingress_rule", "alb"),
+                               ("aws_vpc_security_group_egress_rule", "alb_to_tasks")}
+    created = []
+    for c in changes:
+        actions, address = c["change"]["actions"], c["address"]
+        expect("delete" not in actions, f"{address}: {actions}")
+        if actions == ["create"]:
+            expect(str(c.get("index", "")).split("-")[0] == key, f"creates {address}, not of ALB {key}")
+            created.append(c["type"])
+        else:
+            expect((c["type"], c["name"]) not in load_balancer_resources, f"changes {address} ({actions})")
+    want = sorted(["aws_lb", "aws_lb_listener", "aws_lb_listener", "aws_security_group", "aws_vpc_security_group_egress_rule",
+                   "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_ingress_rule"])
+    expect(sorted(created) == want, f"created {sorted(created)}, want {want}")
+
+
+def moto_artifact(change):
+    """An in-place update of a security-group rule that only undoes how moto reports the rule:
+    a referenced group as `<account>/<group id>` (AWS reports the id), the description dropped
+    after a first create. On AWS such a plan is empty."""
+    before, after = change["change"]["before"], change["change"]["after"]
+    if change["change"]["actions"] != ["update"] or not change["type"].startswith("aws_vpc_security_group_"):
+        return False
+    differing = {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
+    return all((k == "referenced_security_group_id" and group_id(before[k] or "") == after[k])
+               or (k == "description" and before.get(k) is None) for k in differing)
+
+
+def check_no_changes(plan_file):
+    """A saved plan (terraform show -json) changes nothing but moto's reporting artifacts."""
+    with open(plan_file) as f:
+        changes = [c for c in json.load(f)["resource_changes"] if c["change"]["actions"] not in (["no-op"], ["read"])]
+    real = [f"{c['address']} {c['change']['actions']}" for c in changes if not moto_artifact(c)]
+    expect(real == [], f"the plan changes {real}")
 
 
 def check_isolation(*envs):
@@ -330,10 +425,10 @@ def check_isolation(*envs):
     clients = shared["dbAdmin"]["network"]["securityGroups"]
     expect(len(clients) == 1, f"dbAdmin security groups {clients}")
     expect(ingress(clients[0]) == set(), f"database-clients group admits {ingress(clients[0])}")
-    alb = alb_security_group()
     own = {}
     for env in envs:
         m = manifest(env)
+        alb = alb_security_group_of(placement(env))
         groups = m["network"]["securityGroups"]
         mine = [g for g in groups if g not in clients]
         expect(len(mine) == 1 and len(groups) == 2, f"{env}: security groups {groups}")
@@ -518,12 +613,15 @@ def check_redeploy(env, repository, tag):
 
 CHECKS = {
     "oidc-role": check_oidc_role,
-    "no-changes": check_no_changes,
     "workflow-policy": check_workflow_policy,
     "boundary": check_boundary,
     "database-secret": check_database_secret,
     "secrets": check_secrets,
     "isolation": check_isolation,
+    "placement": check_placement,
+    "public-network": check_public_network,
+    "adds-only": check_adds_only,
+    "no-changes": check_no_changes,
     "health-checks": check_health_checks,
     "redeploy": check_redeploy,
     "shared-manifest": check_shared_manifest,

@@ -47,9 +47,11 @@ locals {
 
   bucket_name = "${local.name}-${data.aws_caller_identity.current.account_id}-${data.aws_region.current.name}"
 
+  # 1.5 vCPU and 3.5 GB in all while running: about $0.55 a day on Fargate Spot in us-east-1
+  # (the README's "What it costs"). The worker is I/O-bound in a preview; it keeps the memory.
   default_sizes = {
     web           = { cpu = 512, memory = 1024 }
-    worker        = { cpu = 512, memory = 1024 }
+    worker        = { cpu = 256, memory = 1024 }
     beat          = { cpu = 256, memory = 512 }
     frontend      = { cpu = 256, memory = 512 }
     redis         = { cpu = 256, memory = 512 }

@@ -12,9 +12,9 @@ locals {
     services       = [for k in ["web", "worker", "beat", "frontend", "redis"] : aws_ecs_service.this[k].name]
     preDeployTasks = [for k in local.pre_deploy_tasks : aws_ecs_task_definition.this[k].family]
     network = {
-      subnets        = var.private_subnet_ids
+      subnets        = var.subnet_ids
       securityGroups = local.security_groups
-      assignPublicIp = "DISABLED"
+      assignPublicIp = var.assign_public_ip ? "ENABLED" : "DISABLED"
     }
     images = {
       backend  = var.backend_image_repository
@@ -25,6 +25,7 @@ locals {
       container = "web"
     }
     listenerRulePriority = var.listener_rule_priority
+    loadBalancer         = var.load_balancer_name
   }
 }
 

@@ -94,9 +94,9 @@ resource "aws_ecs_service" "this" {
   }
 
   network_configuration {
-    subnets          = var.private_subnet_ids
+    subnets          = var.subnet_ids
     security_groups  = local.security_groups
-    assign_public_ip = false
+    assign_public_ip = var.assign_public_ip
   }
 
   deployment_circuit_breaker {

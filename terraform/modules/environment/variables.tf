@@ -72,14 +72,20 @@ variable "vpc_id" {
   type        = string
 }
 
-variable "private_subnet_ids" {
-  description = "Private subnets tasks run in."
+variable "subnet_ids" {
+  description = "Subnets the tasks run in: the shared stack's `task_subnet_ids` (private subnets behind its NAT gateway, or public subnets in a stack without NAT)."
   type        = list(string)
 
   validation {
-    condition     = length(var.private_subnet_ids) > 0
-    error_message = "private_subnet_ids must not be empty."
+    condition     = length(var.subnet_ids) > 0
+    error_message = "subnet_ids must not be empty."
   }
+}
+
+variable "assign_public_ip" {
+  description = "Give every task a public IP: the shared stack's `task_assign_public_ip`, true only for tasks in public subnets of a stack without NAT. The tasks' own security group still admits only the ALB (and redis from the environment)."
+  type        = bool
+  default     = false
 }
 
 variable "alb_security_group_id" {
@@ -103,18 +109,28 @@ variable "egress_ports" {
   }
 }
 
+variable "load_balancer_name" {
+  description = "Name of the shared stack's ALB the environment is placed on (one of its `load_balancers`); recorded in the manifest as `loadBalancer` so the environment keeps its placement for life. `alb_listener_arn`, `alb_dns_name`, `alb_zone_id` and `alb_security_group_id` must be that ALB's."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9][A-Za-z0-9-]{0,31}$", var.load_balancer_name))
+    error_message = "load_balancer_name must be an ALB name (1-32 letters, digits and hyphens)."
+  }
+}
+
 variable "alb_listener_arn" {
-  description = "HTTPS listener of the shared ALB the environment's rules are added to."
+  description = "HTTPS listener of the ALB the environment is placed on; its rules are added to it."
   type        = string
 }
 
 variable "alb_dns_name" {
-  description = "DNS name of the shared ALB."
+  description = "DNS name of the ALB the environment is placed on (alias target of `<environment>.<domain>`)."
   type        = string
 }
 
 variable "alb_zone_id" {
-  description = "Canonical hosted zone ID of the shared ALB."
+  description = "Canonical hosted zone ID of the ALB the environment is placed on."
   type        = string
 }
 
@@ -273,7 +289,7 @@ variable "secrets" {
 }
 
 variable "sizes" {
-  description = "Fargate cpu/memory per service or task (web, worker, beat, frontend, redis, migrate, collectstatic); unspecified ones keep the defaults (256/512, web and worker 512/1024)."
+  description = "Fargate cpu/memory per service or task (web, worker, beat, frontend, redis, migrate, collectstatic); unspecified ones keep the defaults: web and migrate 512/1024, worker 256/1024, the others 256/512 (1.5 vCPU and 3.5 GB for the five services: about $0.55 a day on Fargate Spot in us-east-1)."
   type = map(object({
     cpu    = number
     memory = number

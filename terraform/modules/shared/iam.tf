@@ -53,7 +53,7 @@ resource "aws_iam_policy" "task_boundary" {
 locals {
   ecs            = local.arn_prefix.ecs
   clusters       = ["${local.ecs}:cluster/${var.name_prefix}-*", aws_ecs_cluster.admin.arn]
-  listener_arns  = [aws_lb_listener.https.arn]
+  listener_arns  = [for lb in local.load_balancers : lb.listener_arn]
   listener_rules = [for arn in local.listener_arns : "${replace(arn, ":listener/", ":listener-rule/")}/*"]
   state_bucket   = "arn:${data.aws_partition.current.partition}:s3:::${coalesce(var.terraform_state.bucket, "-")}"
   state_objects = [for key in [var.terraform_state.environments_key, "${var.terraform_state.environments_key}.tflock"] :

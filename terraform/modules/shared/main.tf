@@ -114,39 +114,27 @@ resource "aws_route_table_association" "private" {
   route_table_id = aws_route_table.private.id
 }
 
+# Free, and it keeps S3 traffic off the NAT gateway's per-GB charge: ECR serves image layers from
+# S3, and the environments' static and media files live there.
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id            = aws_vpc.this.id
+  service_name      = "com.amazonaws.${data.aws_region.current.name}.s3"
+  vpc_endpoint_type = "Gateway"
+  route_table_ids   = [aws_route_table.private.id, aws_route_table.public.id]
+
+  tags = merge(local.tags, { Name = "${var.name}-s3" })
+}
+
+locals {
+  # Without a NAT gateway tasks run in the public subnets with a public IP (to pull images and
+  # reach AWS APIs); their own security group still admits only their ALB.
+  task_subnet_ids       = var.create_nat_gateway ? [for s in aws_subnet.private : s.id] : [for s in aws_subnet.public : s.id]
+  task_assign_public_ip = !var.create_nat_gateway
+}
+
 ################################################################################
 # Security groups
 ################################################################################
-
-resource "aws_security_group" "alb" {
-  name        = "${var.name}-alb"
-  description = "Shared ad hoc ALB: HTTP and HTTPS from anywhere"
-  vpc_id      = aws_vpc.this.id
-
-  tags = merge(local.tags, { Name = "${var.name}-alb" })
-}
-
-resource "aws_vpc_security_group_ingress_rule" "alb" {
-  for_each = { http = 80, https = 443 }
-
-  security_group_id = aws_security_group.alb.id
-  description       = upper(each.key)
-  ip_protocol       = "tcp"
-  from_port         = each.value
-  to_port           = each.value
-  cidr_ipv4         = "0.0.0.0/0"
-}
-
-# Targets are the environments' tasks; each environment's own security group decides which
-# ports it accepts from this group, so the ALB may send to the VPC.
-resource "aws_vpc_security_group_egress_rule" "alb_to_tasks" {
-  security_group_id = aws_security_group.alb.id
-  description       = "To ECS tasks (each environment's group admits only its container ports)"
-  ip_protocol       = "tcp"
-  from_port         = 0
-  to_port           = 65535
-  cidr_ipv4         = aws_vpc.this.cidr_block
-}
 
 # Carried by every environment's tasks and the dbadmin task, next to their own group. It has no
 # ingress rule, so carrying it opens nothing between tasks; it only lets the RDS group admit

@@ -15,12 +15,12 @@ locals {
 
   # Names of this stack that an environment's derived names could take: `<prefix>-<env>`,
   # `<prefix>-<env>-<role>`, `-tasks`, `-task`, ... The program refuses these environment names.
-  shared_names = [
+  shared_names = concat([
     aws_ecs_cluster.admin.name, aws_ecs_task_definition.dbadmin.family, aws_iam_role.execution["environments"].name,
-    aws_iam_role.execution["dbadmin"].name, aws_security_group.alb.name, aws_security_group.db_clients.name,
-    aws_security_group.rds.name, aws_lb.this.name, "${var.name}-bastion", "${var.name}-github-workflow",
+    aws_iam_role.execution["dbadmin"].name, aws_security_group.db_clients.name,
+    aws_security_group.rds.name, "${var.name}-bastion", "${var.name}-github-workflow",
     "${var.name_prefix}-task-boundary",
-  ]
+  ], [for lb in local.load_balancers : lb.name], [for g in aws_security_group.alb : g.name])
   environment_name_suffixes = ["", "-web", "-worker", "-beat", "-frontend", "-redis", "-migrate", "-collectstatic", "-fe", "-tasks", "-task"]
   reserved_environment_names = sort(distinct(concat([var.db_username], [
     for pair in setproduct(local.shared_names, local.environment_name_suffixes) :
@@ -35,7 +35,14 @@ locals {
     namePrefix  = var.name_prefix
     region      = data.aws_region.current.name
     domain      = var.domain
-    listenerArn = aws_lb_listener.https.arn
+    listenerArn = local.load_balancers[0].listener_arn
+    loadBalancers = [for lb in local.load_balancers : {
+      name        = lb.name
+      arn         = lb.arn
+      listenerArn = lb.listener_arn
+      dnsName     = lb.dns_name
+      zoneId      = lb.zone_id
+    }]
     database = {
       host            = local.database.host
       port            = local.database.port
@@ -54,9 +61,9 @@ locals {
       taskDefinition = aws_ecs_task_definition.dbadmin.family
       container      = "psql"
       network = {
-        subnets        = [for s in aws_subnet.private : s.id]
+        subnets        = local.task_subnet_ids
         securityGroups = [aws_security_group.db_clients.id]
-        assignPublicIp = "DISABLED"
+        assignPublicIp = local.task_assign_public_ip ? "ENABLED" : "DISABLED"
       }
     }
   }

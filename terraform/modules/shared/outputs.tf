@@ -24,13 +24,28 @@ output "public_subnet_ids" {
 }
 
 output "private_subnet_ids" {
-  description = "IDs of the private subnets (ECS tasks, RDS)."
+  description = "IDs of the private subnets (RDS; ECS tasks when there is a NAT gateway)."
   value       = [for s in aws_subnet.private : s.id]
 }
 
+output "task_subnet_ids" {
+  description = "Subnets environments' tasks run in: the private subnets behind the NAT gateway, or the public subnets when `create_nat_gateway = false`."
+  value       = local.task_subnet_ids
+}
+
+output "task_assign_public_ip" {
+  description = "Whether tasks need a public IP (true when `create_nat_gateway = false`); the environment manifest's `network.assignPublicIp`."
+  value       = local.task_assign_public_ip
+}
+
+output "s3_endpoint_id" {
+  description = "ID of the S3 gateway endpoint (image layers and buckets without the NAT gateway)."
+  value       = aws_vpc_endpoint.s3.id
+}
+
 output "alb_security_group_id" {
-  description = "ID of the ALB security group."
-  value       = aws_security_group.alb.id
+  description = "ID of the first ALB's security group (see `load_balancers` for every ALB)."
+  value       = local.load_balancers[0].security_group_id
 }
 
 output "database_clients_security_group_id" {
@@ -43,24 +58,34 @@ output "rds_security_group_id" {
   value       = aws_security_group.rds.id
 }
 
+output "load_balancers" {
+  description = "The ALBs environments are placed on, by name (the first is `name`, then `<name>-2`, ...): `arn`, `listener_arn` (HTTPS), `dns_name` and `zone_id` (alias target of environment records), `security_group_id`."
+  value       = { for lb in local.load_balancers : lb.name => lb }
+}
+
+output "load_balancer_names" {
+  description = "Names of the ALBs in placement order; the first is where an environment goes when none is named."
+  value       = [for lb in local.load_balancers : lb.name]
+}
+
 output "alb_arn" {
-  description = "ARN of the shared ALB."
-  value       = aws_lb.this.arn
+  description = "ARN of the first ALB."
+  value       = local.load_balancers[0].arn
 }
 
 output "alb_listener_arn" {
-  description = "ARN of the HTTPS listener environments attach their rules to."
-  value       = aws_lb_listener.https.arn
+  description = "ARN of the first ALB's HTTPS listener."
+  value       = local.load_balancers[0].listener_arn
 }
 
 output "alb_dns_name" {
-  description = "DNS name of the ALB (alias target of environment records)."
-  value       = aws_lb.this.dns_name
+  description = "DNS name of the first ALB."
+  value       = local.load_balancers[0].dns_name
 }
 
 output "alb_zone_id" {
-  description = "Canonical hosted zone ID of the ALB (alias target of environment records)."
-  value       = aws_lb.this.zone_id
+  description = "Canonical hosted zone ID of the first ALB."
+  value       = local.load_balancers[0].zone_id
 }
 
 output "route53_zone_id" {

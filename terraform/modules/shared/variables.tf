@@ -43,7 +43,7 @@ variable "create_route53_zone" {
 }
 
 variable "certificate_arn" {
-  description = "ARN of an ACM certificate covering `*.<domain>`, used by the HTTPS listener."
+  description = "ARN of an ACM certificate covering `*.<domain>`, used by every ALB's HTTPS listener."
   type        = string
 
   validation {
@@ -52,8 +52,19 @@ variable "certificate_arn" {
   }
 }
 
+variable "load_balancer_count" {
+  description = "Number of ALBs environments are placed on. Each environment takes 2 target groups and 2 listener rules of its ALB, and an ALB holds at most 100 target groups, so one ALB holds 50 environments; the default 4 holds 200. Raising it later adds ALBs and changes nothing else (the first is named `name`, the others `<name>-<n>`); lowering it destroys the last ALBs, so move or destroy their environments first."
+  type        = number
+  default     = 4
+
+  validation {
+    condition     = var.load_balancer_count >= 1 && var.load_balancer_count <= 50 && floor(var.load_balancer_count) == var.load_balancer_count
+    error_message = "load_balancer_count must be a whole number from 1 to 50 (the default quota of ALBs per region)."
+  }
+}
+
 variable "ssl_policy" {
-  description = "TLS policy of the HTTPS listener."
+  description = "TLS policy of the HTTPS listeners."
   type        = string
   default     = "ELBSecurityPolicy-TLS13-1-2-2021-06"
 }
@@ -92,7 +103,7 @@ variable "availability_zones" {
 }
 
 variable "create_nat_gateway" {
-  description = "Create a NAT gateway so tasks in private subnets reach ECR, CloudWatch and the internet. Only an emulator without NAT support needs false."
+  description = "Create a NAT gateway so tasks run in private subnets and reach ECR, CloudWatch and the internet through it. false: no NAT (about $36/month less); tasks then run in the public subnets with a public IP each ($0.005/hour per running task), admitted only from their ALB's security group (outputs `task_subnet_ids`, `task_assign_public_ip`). Cheaper up to about two previews running around the clock; see the README's costs."
   type        = bool
   default     = true
 }
@@ -153,9 +164,9 @@ variable "db_username" {
 }
 
 variable "db_connection_limit_per_environment" {
-  description = "CONNECTION LIMIT of each environment's database role (the program sets it); published as `database.connectionLimit` so the preflight can compare environments x limit with `database.maxConnections`."
+  description = "CONNECTION LIMIT of each environment's database role (the program sets it); published as `database.connectionLimit` so the preflight can compare environments x limit with `database.maxConnections`. The default 5 covers gunicorn's 2 workers, a celery worker and beat with Django's default `CONN_MAX_AGE = 0` (a connection per request or task) and fits 20 environments on a `db.t4g.micro`."
   type        = number
-  default     = 20
+  default     = 5
 
   validation {
     condition     = var.db_connection_limit_per_environment >= 1 && floor(var.db_connection_limit_per_environment) == var.db_connection_limit_per_environment
@@ -198,9 +209,9 @@ variable "db_backup_retention_days" {
 }
 
 variable "create_bastion" {
-  description = "Create an SSH/Session Manager bastion host in a public subnet (used by `database: bastion`)."
+  description = "Create an SSH/Session Manager bastion host in a public subnet, for `database: bastion`. Off by default: the program's default `database: task` creates databases with the one-off dbadmin task and needs no bastion."
   type        = bool
-  default     = true
+  default     = false
 }
 
 variable "bastion_instance_type" {

@@ -107,7 +107,7 @@ class LifecycleIT {
         assertThat(runTasks).hasSize(3);
         assertThat(runTasks.get(0)).contains("dbadmin");
         // The database step's log says what it did, never the script it ran or the role's verifier.
-        assertThat(result.log()).contains("✓ database life is in place (owner life, connection limit 20)")
+        assertThat(result.log()).contains("✓ database life is in place (owner life, connection limit 5)")
                 .doesNotContain("SCRAM-SHA-256$", "psql -X", "CREATE ROLE");
         assertThat(runTasks.get(1)).contains("adhoc-life-migrate");
         assertThat(ssm.getParameter(r -> r.name("/adhoc/" + ENV)).parameter().value()).contains("\"cluster\":\"adhoc-life\"");
