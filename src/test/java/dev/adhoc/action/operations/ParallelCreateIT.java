@@ -6,6 +6,9 @@ import dev.adhoc.action.terraform.ListenerPriorities;
 import dev.adhoc.action.testing.LocalAws;
 import dev.adhoc.action.testing.Program;
 import dev.adhoc.action.testing.TerraformFixture;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,7 +69,19 @@ class ParallelCreateIT {
                 "health-check-timeout", "off",
                 "wait-timeout", "10m"));
         if (operation.equals("create")) inputs.putAll(Map.of("backend-image-tag", "v1", "frontend-image-tag", "v1"));
-        return new Program(work, terraform.environment()).action(inputs);
+        // Each run its own plugin cache, as each workflow run has its own runner: terraform's
+        // cache is not safe for concurrent inits ("mkdir ... file exists" when two install at once).
+        Map<String, String> environmentVariables = new HashMap<>(terraform.environment());
+        environmentVariables.put("TF_PLUGIN_CACHE_DIR", pluginCache(environment).toString());
+        return new Program(work, environmentVariables).action(inputs);
+    }
+
+    private static Path pluginCache(String environment) {
+        try {
+            return Files.createDirectories(work.resolve("plugin-cache-" + environment));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Two environment names whose priority search starts at the same block. */
