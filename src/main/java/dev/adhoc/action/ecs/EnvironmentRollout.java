@@ -1,5 +1,6 @@
 package dev.adhoc.action.ecs;
 
+import dev.adhoc.action.util.Deadline;
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.aws.Parallel;
 import dev.adhoc.action.config.Durations;

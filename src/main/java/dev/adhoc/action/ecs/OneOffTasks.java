@@ -1,5 +1,8 @@
 package dev.adhoc.action.ecs;
 
+import dev.adhoc.action.util.Backoff;
+import dev.adhoc.action.util.Deadline;
+import dev.adhoc.action.util.Poll;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.logs.LogTail;

@@ -3,7 +3,7 @@ package dev.adhoc.action.operations;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.config.Input;
-import dev.adhoc.action.ecs.Deadline;
+import dev.adhoc.action.util.Deadline;
 import dev.adhoc.action.ecs.EnvironmentRollout;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.EnvironmentName;

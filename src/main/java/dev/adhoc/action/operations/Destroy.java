@@ -2,7 +2,7 @@ package dev.adhoc.action.operations;
 
 import dev.adhoc.action.database.DatabaseAdmin;
 import dev.adhoc.action.database.DatabaseMode;
-import dev.adhoc.action.ecs.Deadline;
+import dev.adhoc.action.util.Deadline;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.model.EnvironmentName;

@@ -5,7 +5,7 @@ import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.database.DatabaseAdmin;
 import dev.adhoc.action.database.DatabaseAdmins;
 import dev.adhoc.action.database.OneOffTaskRunner;
-import dev.adhoc.action.ecs.Deadline;
+import dev.adhoc.action.util.Deadline;
 import dev.adhoc.action.ecs.OneOffTasks;
 import dev.adhoc.action.database.DatabaseMode;
 import dev.adhoc.action.fleet.CapacityPreflight;

@@ -5,7 +5,7 @@ import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.config.Durations;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.ecs.ContainerLogs;
-import dev.adhoc.action.ecs.Deadline;
+import dev.adhoc.action.util.Deadline;
 import dev.adhoc.action.ecs.OneOffTasks;
 import dev.adhoc.action.ecs.TaskResult;
 import dev.adhoc.action.fleet.ShellWords;

@@ -3,7 +3,7 @@ package dev.adhoc.action.operations;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.config.Durations;
-import dev.adhoc.action.ecs.Deadline;
+import dev.adhoc.action.util.Deadline;
 import dev.adhoc.action.fleet.EnvironmentServices;
 import dev.adhoc.action.fleet.ServiceCounts;
 import dev.adhoc.action.fleet.StoppedCounts;

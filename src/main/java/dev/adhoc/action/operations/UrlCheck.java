@@ -1,8 +1,8 @@
 package dev.adhoc.action.operations;
 
 import dev.adhoc.action.config.Durations;
-import dev.adhoc.action.ecs.Backoff;
-import dev.adhoc.action.ecs.Poll;
+import dev.adhoc.action.util.Backoff;
+import dev.adhoc.action.util.Poll;
 import dev.adhoc.action.runtime.JobLog;
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.adhoc.action.ecs;
+package dev.adhoc.action.util;
 
 import java.time.Clock;
 import java.time.Duration;

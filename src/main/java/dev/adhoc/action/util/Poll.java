@@ -1,4 +1,4 @@
-package dev.adhoc.action.ecs;
+package dev.adhoc.action.util;
 
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;

@@ -1,4 +1,4 @@
-package dev.adhoc.action.ecs;
+package dev.adhoc.action.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
