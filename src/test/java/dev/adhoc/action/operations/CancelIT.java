@@ -145,10 +145,16 @@ class CancelIT {
     @Test
     @Order(3)
     void aSecondSignalStopsAtOnce() throws Exception {
+        // Earlier runs of this class wrote the environment's state: the object the stopping run writes.
+        String statePut = aws.calls().stream().filter(c -> "s3".equals(c.service()) && c.action().startsWith("PUT ")
+                && c.action().endsWith("/cancel/ad-hoc/terraform.tfstate")).map(LocalAws.Call::action).findFirst()
+                .orElse("PUT /adhoc-local-state/env:/cancel/ad-hoc/terraform.tfstate");
         aws.clearCalls();
-        // The services' update answers 20 s late: terraform is surely mid-apply, waiting on it, when
-        // both signals come, however fast or loaded the machine is.
-        aws.behaviour("{\"faults\": [{\"service\": \"ecs\", \"action\": \"UpdateService\", \"delaySeconds\": 20, \"times\": 1}]}");
+        // The services' update answers late, so terraform is surely mid-apply when the signals come
+        // however fast the machine; its state write after the interrupt is slow, so the run is still
+        // stopping when the second signal comes.
+        aws.behaviour("{\"faults\": [{\"service\": \"ecs\", \"action\": \"UpdateService\", \"delaySeconds\": 8, \"times\": 1}, "
+                + "{\"service\": \"s3\", \"action\": \"" + statePut + "\", \"delaySeconds\": 10, \"times\": 1}]}");
         Path log = work.resolve("twice-signalled.log");
         Process run = separateJvm(inputs("v3"), Files.createTempFile(work, "output", ".txt"), Files.createTempFile(work, "summary", ".md"), log);
 
