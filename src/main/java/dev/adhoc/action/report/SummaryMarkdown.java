@@ -63,7 +63,8 @@ public final class SummaryMarkdown implements SummarySection.Renderer {
         if (cell instanceof Cell.Text text) return Markdown.cell(text.text());
         if (cell instanceof Cell.Code code) return Markdown.codeCell(code.text());
         if (cell instanceof Cell.Result result) return result.ok() ? "✅" : "❌";
-        return "–";
+        if (cell instanceof Cell.Missing) return "–";
+        throw new IllegalArgumentException("no rendering for " + cell);
     }
 
     @Override

@@ -61,7 +61,8 @@ public final class SummaryText implements SummarySection.Renderer {
         if (cell instanceof Cell.Text text) return oneLine(text.text());
         if (cell instanceof Cell.Code code) return code.text() == null || code.text().isBlank() ? "-" : oneLine(code.text());
         if (cell instanceof Cell.Result result) return result.ok() ? "ok" : "failed";
-        return "-";
+        if (cell instanceof Cell.Missing) return "-";
+        throw new IllegalArgumentException("no rendering for " + cell);
     }
 
     /** The plan's text starts with its own title line, so the section's title is not repeated. */
