@@ -9,6 +9,7 @@ import dev.adhoc.action.report.SummarySection.Heading;
 import dev.adhoc.action.report.SummarySection.Plan;
 import dev.adhoc.action.report.SummarySection.Problem;
 import dev.adhoc.action.report.SummarySection.Timeline;
+import dev.adhoc.action.text.Markdown;
 import java.util.List;
 
 /**

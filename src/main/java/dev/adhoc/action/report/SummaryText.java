@@ -1,7 +1,5 @@
 package dev.adhoc.action.report;
 
-import dev.adhoc.action.config.Durations;
-import dev.adhoc.action.fleet.Table;
 import dev.adhoc.action.report.EnvironmentReport.Phase;
 import dev.adhoc.action.report.SummarySection.Cell;
 import dev.adhoc.action.report.SummarySection.Evidence;
@@ -11,6 +9,8 @@ import dev.adhoc.action.report.SummarySection.Heading;
 import dev.adhoc.action.report.SummarySection.Plan;
 import dev.adhoc.action.report.SummarySection.Problem;
 import dev.adhoc.action.report.SummarySection.Timeline;
+import dev.adhoc.action.text.Durations;
+import dev.adhoc.action.text.Table;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -43,7 +43,7 @@ public final class TerraformWorkspace implements AutoCloseable {
     public static final String ENVIRONMENT = "environment";
     public static final String BACKEND_IMAGE_TAG = "backend_image_tag";
     public static final String FRONTEND_IMAGE_TAG = "frontend_image_tag";
-    /** Base priority of the environment's listener rules, see {@link ListenerPriorities}. */
+    /** Base priority of the environment's listener rules, chosen by {@code loadbalancer.ListenerPriorities}. */
     public static final String LISTENER_RULE_PRIORITY = "listener_rule_priority";
     /** The terraform output holding the environment manifest (a JSON string). */
     public static final String MANIFEST_OUTPUT = "manifest";

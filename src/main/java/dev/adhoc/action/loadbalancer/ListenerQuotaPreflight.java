@@ -1,4 +1,4 @@
-package dev.adhoc.action.fleet;
+package dev.adhoc.action.loadbalancer;
 
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;

@@ -1,12 +1,11 @@
-package dev.adhoc.action.fleet;
+package dev.adhoc.action.ecs;
 
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
-import dev.adhoc.action.config.Durations;
+import dev.adhoc.action.text.Durations;
 import dev.adhoc.action.util.Backoff;
 import dev.adhoc.action.util.Deadline;
 import dev.adhoc.action.util.Poll;
-import dev.adhoc.action.ecs.ServiceDescriptions;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.runtime.JobLog;
 import java.util.ArrayList;
