@@ -164,10 +164,15 @@ sealed interface SummarySection {
         }
 
         static Problem of(State state, EnvironmentReport.Failure failure) {
-            return new Problem(state == State.CANCELLED ? "Where it stopped" : "Why it failed", failure.step(), failure.message(), List.of(
+            return new Problem(title(state), failure.step(), failure.message(), List.of(
                     new Evidence("Service events", failure.serviceEvents(), false),
                     new Evidence("Stopped tasks", failure.stoppedTaskReasons(), false),
                     new Evidence("Last log lines", failure.lastLogLines(), true)));
+        }
+
+        /** What the part is called: a cancelled run stopped somewhere, any other failed. */
+        static String title(State state) {
+            return state == State.CANCELLED ? "Where it stopped" : "Why it failed";
         }
 
         @Override
