@@ -129,10 +129,6 @@ public final class ListenerQuotaPreflight {
         return all;
     }
 
-    public Headroom measure(SharedManifest shared) {
-        return measureAll(shared).get(0);
-    }
-
     private record Limit(Quota quota, int value, String source) {
     }
 
