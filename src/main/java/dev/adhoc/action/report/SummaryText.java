@@ -1,5 +1,6 @@
 package dev.adhoc.action.report;
 
+import dev.adhoc.action.runtime.SummaryBlock;
 import dev.adhoc.action.text.Durations;
 import dev.adhoc.action.text.Table;
 import dev.adhoc.action.report.EnvironmentReport.Failure;
