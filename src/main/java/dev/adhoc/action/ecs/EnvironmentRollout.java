@@ -1,6 +1,7 @@
 package dev.adhoc.action.ecs;
 
 import dev.adhoc.action.util.Deadline;
+import dev.adhoc.action.util.Poll;
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.aws.Parallel;
 import dev.adhoc.action.config.Durations;
@@ -34,11 +35,11 @@ public final class EnvironmentRollout {
     private final OneOffTasks tasks;
     private final ServiceRollout services;
 
-    public EnvironmentRollout(EcsClient ecs, CloudWatchLogsClient logs, JobLog log) {
+    public EnvironmentRollout(EcsClient ecs, CloudWatchLogsClient logs, JobLog log, Poll poll) {
         this.ecs = ecs;
         this.log = log;
-        this.tasks = new OneOffTasks(ecs, logs, log);
-        this.services = new ServiceRollout(ecs, logs, log);
+        this.tasks = new OneOffTasks(ecs, logs, log, poll);
+        this.services = new ServiceRollout(ecs, logs, log, poll);
     }
 
     /** One service's line in the report. */

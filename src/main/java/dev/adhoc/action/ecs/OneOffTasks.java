@@ -39,12 +39,13 @@ public final class OneOffTasks {
     private final EcsClient ecs;
     private final CloudWatchLogsClient logs;
     private final JobLog log;
-    private final Poll poll = Poll.system();
+    private final Poll poll;
 
-    public OneOffTasks(EcsClient ecs, CloudWatchLogsClient logs, JobLog log) {
+    public OneOffTasks(EcsClient ecs, CloudWatchLogsClient logs, JobLog log, Poll poll) {
         this.ecs = ecs;
         this.logs = logs;
         this.log = log;
+        this.poll = poll;
     }
 
     /** A container command to run instead of the task definition's. */

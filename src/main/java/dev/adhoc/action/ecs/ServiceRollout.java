@@ -41,12 +41,13 @@ public final class ServiceRollout {
     private final EcsClient ecs;
     private final CloudWatchLogsClient logs;
     private final JobLog log;
-    private final Poll poll = Poll.system();
+    private final Poll poll;
 
-    public ServiceRollout(EcsClient ecs, CloudWatchLogsClient logs, JobLog log) {
+    public ServiceRollout(EcsClient ecs, CloudWatchLogsClient logs, JobLog log, Poll poll) {
         this.ecs = ecs;
         this.logs = logs;
         this.log = log;
+        this.poll = poll;
     }
 
     /** A service finished rolling out, and when. */

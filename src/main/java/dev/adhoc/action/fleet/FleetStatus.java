@@ -8,6 +8,7 @@ import dev.adhoc.action.manifest.ManifestStore;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.model.ImageReference;
 import dev.adhoc.action.runtime.JobLog;
+import dev.adhoc.action.util.Poll;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class FleetStatus {
         Instant created = created(parameterName).orElse(stored.lastModified());
         List<Service> services;
         try {
-            services = new EnvironmentServices(ecs, log).describe(manifest);
+            services = new EnvironmentServices(ecs, log, Poll.system()).describe(manifest);
         } catch (AdhocFailure | SdkException e) {
             return new EnvironmentStatus(manifest.environment(), manifest.url(), EnvironmentStatus.State.UNKNOWN, Map.of(), created,
                     Optional.empty(), 0, 0, Optional.of(e.getMessage()), manifest.loadBalancer());

@@ -6,6 +6,7 @@ import dev.adhoc.action.config.Durations;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.ecs.ContainerLogs;
 import dev.adhoc.action.util.Deadline;
+import dev.adhoc.action.util.Poll;
 import dev.adhoc.action.ecs.OneOffTasks;
 import dev.adhoc.action.ecs.TaskResult;
 import dev.adhoc.action.fleet.ShellWords;
@@ -47,7 +48,7 @@ public final class RunCommand implements Operation {
 
         String line = ShellWords.join(argv);
         TaskResult result = context.log().group("Run " + line + " (" + target.definition().family() + ":" + target.definition().revision()
-                + ", container " + target.container() + ")", () -> new OneOffTasks(context.aws().ecs(), context.aws().logs(), context.log())
+                + ", container " + target.container() + ")", () -> new OneOffTasks(context.aws().ecs(), context.aws().logs(), context.log(), Poll.system())
                 .run(manifest.cluster(), target.definition(), manifest.network(),
                         Optional.of(new OneOffTasks.CommandOverride(target.container(), argv)), deadline));
 
