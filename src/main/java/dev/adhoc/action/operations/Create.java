@@ -10,6 +10,7 @@ import dev.adhoc.action.database.DatabaseAdmin;
 import dev.adhoc.action.database.DatabaseMode;
 import dev.adhoc.action.util.Deadline;
 import dev.adhoc.action.util.Poll;
+import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.ecs.EnvironmentRollout;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.SharedManifest;
@@ -61,7 +62,7 @@ public final class Create implements Operation {
                 Manifest manifest = Lifecycle.parseManifest(context, workspace.manifestOutput());
                 context.outputs().set("cluster", manifest.cluster());
                 context.outputs().set("url", manifest.url());
-                EnvironmentRollout.Outcome outcome = new EnvironmentRollout(context.aws().ecs(), context.aws().logs(), context.log(), poll)
+                EnvironmentRollout.Outcome outcome = new EnvironmentRollout(EcsCalls.of(context.aws().ecs()), context.aws().logs(), context.log(), poll)
                         .settle(manifest, deadline, reporting);
                 context.outputs().set("task-definitions", Reporting.json(context, outcome.taskDefinitions()));
                 healthCheck.ifPresent(bound -> reporting.phase("health check", () ->

@@ -4,6 +4,7 @@ import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.config.Durations;
 import dev.adhoc.action.config.Input;
+import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.ecs.ContainerLogs;
 import dev.adhoc.action.util.Deadline;
 import dev.adhoc.action.util.Poll;
@@ -48,7 +49,7 @@ public final class RunCommand implements Operation {
 
         String line = ShellWords.join(argv);
         TaskResult result = context.log().group("Run " + line + " (" + target.definition().family() + ":" + target.definition().revision()
-                + ", container " + target.container() + ")", () -> new OneOffTasks(context.aws().ecs(), context.aws().logs(), context.log(), Poll.system())
+                + ", container " + target.container() + ")", () -> new OneOffTasks(EcsCalls.of(context.aws().ecs()), context.aws().logs(), context.log(), Poll.system())
                 .run(manifest.cluster(), target.definition(), manifest.network(),
                         Optional.of(new OneOffTasks.CommandOverride(target.container(), argv)), deadline));
 
