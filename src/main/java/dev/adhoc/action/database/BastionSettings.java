@@ -1,7 +1,7 @@
 package dev.adhoc.action.database;
 
 import dev.adhoc.action.AdhocFailure;
-import dev.adhoc.action.config.Durations;
+import dev.adhoc.action.config.DurationInput;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.manifest.SharedManifest;
@@ -63,7 +63,7 @@ public record BastionSettings(
         }
         knownHosts.ifPresent(BastionSettings::checkKnownHosts);
         Duration commandTimeout = inputs.get(Input.WAIT_TIMEOUT)
-                .map(v -> Durations.parse(Input.WAIT_TIMEOUT.inputName(), v)).orElse(COMMAND_TIMEOUT);
+                .map(v -> DurationInput.parse(Input.WAIT_TIMEOUT.inputName(), v)).orElse(COMMAND_TIMEOUT);
         return new BastionSettings(target, privateKey, insecure ? Optional.empty() : knownHosts, insecure,
                 CONNECT_TIMEOUT, commandTimeout);
     }

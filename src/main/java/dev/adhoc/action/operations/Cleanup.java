@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
-import dev.adhoc.action.config.Durations;
+import dev.adhoc.action.config.DurationInput;
 import dev.adhoc.action.config.Input;
-import dev.adhoc.action.fleet.Ages;
+import dev.adhoc.action.text.Durations;
 import dev.adhoc.action.fleet.EnvironmentStatus;
 import dev.adhoc.action.fleet.FleetStatus;
 import dev.adhoc.action.fleet.PullRequests;
-import dev.adhoc.action.fleet.Table;
+import dev.adhoc.action.text.Table;
 import dev.adhoc.action.github.GitHubRepository;
 import dev.adhoc.action.github.GitHubSettings;
 import dev.adhoc.action.model.EnvironmentName;
@@ -69,10 +69,10 @@ public final class Cleanup implements Operation {
     @Override
     public int run(Context context) {
         Optional<String> idleText = context.inputs().given(Input.STOP_IDLE_AFTER);
-        Optional<Duration> stopIdleAfter = idleText.map(text -> Durations.parse(Input.STOP_IDLE_AFTER.inputName(), text));
+        Optional<Duration> stopIdleAfter = idleText.map(text -> DurationInput.parse(Input.STOP_IDLE_AFTER.inputName(), text));
         Optional<String> olderThanGiven = idleText.isPresent() ? context.inputs().given(Input.OLDER_THAN)
                 : Optional.of(context.inputs().require(Input.OLDER_THAN, "for cleanup (e.g. 7d): environments older than this are destroyed"));
-        Optional<Duration> olderThan = olderThanGiven.map(text -> Durations.parse(Input.OLDER_THAN.inputName(), text));
+        Optional<Duration> olderThan = olderThanGiven.map(text -> DurationInput.parse(Input.OLDER_THAN.inputName(), text));
         String criteria = String.join(", ", java.util.stream.Stream.of(olderThanGiven.map(t -> "older than " + t),
                 idleText.map(t -> "stop idle after " + t)).flatMap(Optional::stream).toList());
         boolean dryRun = context.inputs().flag(Input.DRY_RUN);
@@ -86,7 +86,7 @@ public final class Cleanup implements Operation {
             Duration age = Duration.between(status.created(), now);
             List<String> reasons = new ArrayList<>();
             if (olderThan.isPresent() && age.compareTo(olderThan.get()) > 0) {
-                reasons.add("older than " + olderThanGiven.get() + " (age " + Ages.age(age) + ")");
+                reasons.add("older than " + olderThanGiven.get() + " (age " + Durations.age(age) + ")");
             }
             if (reasons.isEmpty()) pullRequestClosed(context, pullRequests, status.environment()).ifPresent(reasons::add);
             // DESTROYED is the plan until the destroy itself says otherwise (FAILED).
@@ -137,7 +137,7 @@ public final class Cleanup implements Operation {
         Instant since = status.lastDeploy().orElse(status.created());
         Duration idle = Duration.between(since, now);
         if (!running || idle.compareTo(after) <= 0) return Optional.empty();
-        return Optional.of("idle longer than " + afterText + " (no deploy for " + Ages.age(idle) + ")");
+        return Optional.of("idle longer than " + afterText + " (no deploy for " + Durations.age(idle) + ")");
     }
 
     /** Destroys or stops one environment as its own operation would; a failure is recorded, not thrown. */
@@ -191,7 +191,7 @@ public final class Cleanup implements Operation {
     private static void report(Context context, List<Verdict> verdicts, String criteria, boolean dryRun) {
         Table table = new Table("environment", "age", "state", "result", "why");
         for (Verdict v : verdicts) {
-            table.row(v.status().environment(), Ages.age(v.age()), v.status().state().label(), v.outcome().label,
+            table.row(v.status().environment(), Durations.age(v.age()), v.status().state().label(), v.outcome().label,
                     v.error().map(e -> String.join("; ", v.reasons()) + " — " + e).orElse(v.reasons().isEmpty() ? "-" : String.join("; ", v.reasons())));
         }
         if (!table.isEmpty()) table.text().forEach(context.log()::info);

@@ -7,7 +7,7 @@ import dev.adhoc.action.github.GitHubEvent;
 import dev.adhoc.action.model.EnvironmentName;
 import java.util.Optional;
 import java.util.OptionalInt;
-import dev.adhoc.action.config.Durations;
+import dev.adhoc.action.config.DurationInput;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.manifest.ManifestStore;
@@ -39,7 +39,7 @@ public record Context(
         Cancellation cancellation) {
 
     public Duration waitTimeout() {
-        return Durations.parse(Input.WAIT_TIMEOUT.inputName(), inputs.require(Input.WAIT_TIMEOUT, "as a bound on waits"));
+        return DurationInput.parse(Input.WAIT_TIMEOUT.inputName(), inputs.require(Input.WAIT_TIMEOUT, "as a bound on waits"));
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.adhoc.action.operations;
 
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
-import dev.adhoc.action.config.Durations;
+import dev.adhoc.action.config.DurationInput;
 import dev.adhoc.action.fleet.LoadBalancerPlacement.Placement;
 import java.util.LinkedHashMap;
 import dev.adhoc.action.config.Input;
@@ -106,7 +106,7 @@ public final class Create implements Operation {
     private static Optional<Duration> healthCheckTimeout(Context context) {
         String value = context.inputs().get(Input.HEALTH_CHECK_TIMEOUT).orElse("5m");
         if (value.equals("0") || value.equalsIgnoreCase("off")) return Optional.empty();
-        return Optional.of(Durations.parse(Input.HEALTH_CHECK_TIMEOUT.inputName(), value));
+        return Optional.of(DurationInput.parse(Input.HEALTH_CHECK_TIMEOUT.inputName(), value));
     }
 
     private static Duration min(Duration a, Duration b) {
