@@ -3,12 +3,12 @@ package dev.adhoc.action.fleet;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.aws.Parallel;
 import dev.adhoc.action.ecs.RunningImages;
+import dev.adhoc.action.ecs.ServiceDescriptions;
 import dev.adhoc.action.ecs.ServiceRollout;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.ManifestStore;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.runtime.JobLog;
-import dev.adhoc.action.util.Poll;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +22,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceField;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterHistory;
@@ -56,7 +57,7 @@ public final class FleetStatus {
         Instant created = created(parameterName).orElse(stored.lastModified());
         List<Service> services;
         try {
-            services = new EnvironmentServices(ecs, log, Poll.system()).describe(manifest);
+            services = ServiceDescriptions.describe(ecs, manifest, manifest.services(), ServiceField.TAGS);
         } catch (AdhocFailure | SdkException e) {
             return new EnvironmentStatus(manifest.environment(), manifest.url(), EnvironmentStatus.State.UNKNOWN, Map.of(), created,
                     Optional.empty(), 0, 0, Optional.of(e.getMessage()), manifest.loadBalancer());
