@@ -62,8 +62,8 @@ public final class Create implements Operation {
                 Manifest manifest = Lifecycle.parseManifest(context, workspace.manifestOutput());
                 context.outputs().set("cluster", manifest.cluster());
                 context.outputs().set("url", manifest.url());
-                EnvironmentRollout.Outcome outcome = new EnvironmentRollout(EcsCalls.of(context.aws().ecs()), context.aws().logs(), context.log(), poll)
-                        .settle(manifest, deadline, reporting);
+                EnvironmentRollout.Outcome outcome = new EnvironmentRollout(EcsCalls.of(context.aws().ecs()), context.aws().logs(),
+                        context.log(), poll).settle(manifest, deadline, reporting);
                 context.outputs().set("task-definitions", Reporting.json(context, outcome.taskDefinitions()));
                 healthCheck.ifPresent(bound -> reporting.phase("health check", () ->
                         new UrlCheck(context.log(), poll).await(manifest.url(), min(bound, deadline.remaining()))));

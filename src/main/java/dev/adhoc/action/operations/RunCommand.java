@@ -50,7 +50,8 @@ public final class RunCommand implements Operation {
 
         String line = ShellWords.join(argv);
         TaskResult result = context.log().group("Run " + line + " (" + target.definition().family() + ":" + target.definition().revision()
-                + ", container " + target.container() + ")", () -> new OneOffTasks(EcsCalls.of(context.aws().ecs()), context.aws().logs(), context.log(), Poll.system())
+                + ", container " + target.container() + ")", () -> new OneOffTasks(EcsCalls.of(context.aws().ecs()), context.aws().logs(),
+                        context.log(), Poll.system())
                 .run(manifest.cluster(), target.definition(), manifest.network(),
                         Optional.of(new OneOffTasks.CommandOverride(target.container(), argv)), deadline));
 

@@ -217,7 +217,8 @@ final class FakeEcs implements EcsCalls {
 
         /** Stopped, its one container exiting with {@code exitCode}. */
         static Task stopped(String container, int exitCode) {
-            return Task.builder().lastStatus("STOPPED").stopCode("EssentialContainerExited").stoppedReason("Essential container in task exited")
+            return Task.builder().lastStatus("STOPPED").stopCode("EssentialContainerExited")
+                    .stoppedReason("Essential container in task exited")
                     .containers(Container.builder().name(container).exitCode(exitCode).build()).build();
         }
     }

@@ -33,7 +33,8 @@ class OneOffTasksTest {
         ecs.run("alpha-shell", Tasks.running(), Tasks.stopped("shell", 3));
 
         TaskResult result = tasks.run("adhoc-alpha", SHELL, network,
-                Optional.of(new OneOffTasks.CommandOverride("shell", List.of("python", "manage.py", "check"))), time.poll().deadline(Duration.ofMinutes(5)));
+                Optional.of(new OneOffTasks.CommandOverride("shell", List.of("python", "manage.py", "check"))),
+                time.poll().deadline(Duration.ofMinutes(5)));
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.describe()).isEqualTo("shell exited 3 (Essential container in task exited)");
@@ -50,7 +51,8 @@ class OneOffTasksTest {
                     assertThat(failure.getMessage()).isEqualTo("Task alpha-shell (alpha-shell-1) was still RUNNING when wait-timeout (2m) "
                             + "ran out; it has been stopped. Raise wait-timeout or look at the task's logs above.");
                 });
-        assertThat(ecs.changes()).containsExactly("RunTask alpha-shell:4 FARGATE", "StopTask alpha-shell-1 (adhoc-action: wait-timeout reached)");
+        assertThat(ecs.changes())
+                .containsExactly("RunTask alpha-shell:4 FARGATE", "StopTask alpha-shell-1 (adhoc-action: wait-timeout reached)");
         assertThat(time.elapsed()).isEqualTo(Duration.ofMinutes(2));
     }
 }
