@@ -37,19 +37,24 @@ final class Reporting implements Phases {
         this.report = report;
     }
 
-    /** Starts the report; create and deploy show the environment as deploying on the pull request. */
-    static Reporting start(Context context, EnvironmentName environment, Optional<Manifest> manifest) {
-        EnvironmentReport.Builder report = EnvironmentReport.start(environment.value(), context.operation().id(), context.clock().instant())
+    /**
+     * Starts the report of what {@code verb} does to one environment, under that verb's name
+     * whichever operation asked for it (cleanup destroys through {@code destroy}). Nothing is
+     * published yet: a verb that changes the running environment says so with {@link #deploying()};
+     * the others publish only how they ended.
+     */
+    static Reporting start(Context context, OperationName verb, EnvironmentName environment, Optional<Manifest> manifest) {
+        EnvironmentReport.Builder report = EnvironmentReport.start(environment.value(), verb.id(), context.clock().instant())
                 .toBuilder().runUrl(GitHubSettings.runUrl(context.environment()));
         manifest.ifPresent(known -> report.url(known.url()).shellCommand(known.shellCommand()));
-        Reporting reporting = new Reporting(context, GitHubPublisher.fromEnvironment(context.environment(), context.inputs(), context.log(), context.json()),
+        return new Reporting(context, GitHubPublisher.fromEnvironment(context.environment(), context.inputs(), context.log(), context.json()),
                 report.build());
-        // Only what changes the running environment shows it as deploying; stop and destroy end states directly.
-        if (context.operation() == OperationName.CREATE || context.operation() == OperationName.DEPLOY
-                || context.operation() == OperationName.START) {
-            reporting.github.begin(reporting.report.toBuilder().state(State.DEPLOYING).build());
-        }
-        return reporting;
+    }
+
+    /** The running environment is about to change: the pull request and a new deployment show it as deploying. */
+    Reporting deploying() {
+        github.begin(report.toBuilder().state(State.DEPLOYING).build());
+        return this;
     }
 
     /** Times one phase (terraform, database, migrations, rollout, health check) for the report's chart. */

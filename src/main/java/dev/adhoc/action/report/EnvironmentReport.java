@@ -13,7 +13,9 @@ import java.util.Optional;
 /**
  * What one operation did to one environment, as plain values. Operations fill it in as they go
  * (a {@link Builder} from {@link #toBuilder()} makes the changed copy); {@link SummaryMarkdown}, {@link SummaryText} and
- * {@link CommentMarkdown} render it, and the GitHub publisher sends it.
+ * {@link CommentMarkdown} render it, and the GitHub publisher sends it. {@code operation} names the
+ * verb that did the work and {@code state} where it left the environment; renderers show both as
+ * they are and choose what to show by the state alone.
  */
 public record EnvironmentReport(
         String environment,
