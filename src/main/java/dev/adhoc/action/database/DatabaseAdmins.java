@@ -6,6 +6,7 @@ import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.runtime.JobLog;
+import dev.adhoc.action.util.Poll;
 import java.security.SecureRandom;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -44,7 +45,8 @@ public final class DatabaseAdmins {
                                                   OneOffTaskRunner tasks) {
         return switch (DatabaseMode.from(inputs)) {
             case NONE -> new NoDatabase(log);
-            case BASTION -> new BastionDatabase(new BastionShell(BastionSettings.from(inputs, shared.bastion(), log), log), server, log);
+            case BASTION -> new BastionDatabase(new BastionShell(BastionSettings.from(inputs, shared.bastion(), log), log, Poll.system()),
+                    server, log);
             case TASK -> new TaskDatabase(shared.dbAdmin().orElseThrow(() -> AdhocFailure.invalidInput(
                     "Input 'database' is task, but the shared stack publishes no database-admin task (dbAdmin) in its manifest."
                             + " Apply the shared stack again, or use database: bastion or none.")),

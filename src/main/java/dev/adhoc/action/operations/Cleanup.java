@@ -15,7 +15,7 @@ import dev.adhoc.action.text.Table;
 import dev.adhoc.action.github.GitHubRepository;
 import dev.adhoc.action.github.GitHubSettings;
 import dev.adhoc.action.model.EnvironmentName;
-import dev.adhoc.action.report.SummaryBlock;
+import dev.adhoc.action.runtime.SummaryBlock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

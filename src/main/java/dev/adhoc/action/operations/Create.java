@@ -10,11 +10,12 @@ import dev.adhoc.action.database.DatabaseAdmin;
 import dev.adhoc.action.database.DatabaseMode;
 import dev.adhoc.action.util.Deadline;
 import dev.adhoc.action.util.Poll;
+import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.ecs.EnvironmentRollout;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.model.EnvironmentName;
-import dev.adhoc.action.report.SummaryBlock;
+import dev.adhoc.action.runtime.SummaryBlock;
 import dev.adhoc.action.terraform.SavedPlan;
 import dev.adhoc.action.terraform.TerraformWorkspace;
 import java.time.Duration;
@@ -39,6 +40,7 @@ public final class Create implements Operation {
         Optional<Duration> healthCheck = healthCheckTimeout(context);
         DatabaseMode.from(context.inputs());
         Deadline deadline = Deadline.after(timeout);
+        Poll poll = Poll.system();
         try (TerraformWorkspace workspace = TerraformWorkspace.fromInputs(context.inputs(), context.workingDirectory(),
                 context.environment(), context.log(), timeout, environment, context.json())) {
             Lifecycle.Start start = Lifecycle.start(context, OperationName.CREATE, environment, deadline);
@@ -53,18 +55,18 @@ public final class Create implements Operation {
                 Map<String, String> variables = TerraformVariables.of(context, environment, existing, shared, placement);
                 SavedPlan plan = reporting.phase("terraform", () -> {
                     workspace.prepare();
-                    return planAndApply(context, workspace, environment, shared, placement, variables);
+                    return planAndApply(context, workspace, environment, shared, placement, variables, poll);
                 });
                 String planMarkdown = plan.summary().markdown("Plan applied to `" + environment + "`");
                 context.outputs().set("plan-summary", planMarkdown);
                 Manifest manifest = Lifecycle.parseManifest(context, workspace.manifestOutput());
                 context.outputs().set("cluster", manifest.cluster());
                 context.outputs().set("url", manifest.url());
-                EnvironmentRollout.Outcome outcome = new EnvironmentRollout(context.aws().ecs(), context.aws().logs(), context.log())
-                        .settle(manifest, deadline, reporting);
+                EnvironmentRollout.Outcome outcome = new EnvironmentRollout(EcsCalls.of(context.aws().ecs()), context.aws().logs(),
+                        context.log(), poll).settle(manifest, deadline, reporting);
                 context.outputs().set("task-definitions", Reporting.json(context, outcome.taskDefinitions()));
                 healthCheck.ifPresent(bound -> reporting.phase("health check", () ->
-                        new UrlCheck(context.log()).await(manifest.url(), min(bound, deadline.remaining()))));
+                        new UrlCheck(context.log(), poll).await(manifest.url(), min(bound, deadline.remaining()))));
                 reporting.succeeded(manifest, outcome,
                         Optional.of(new SummaryBlock(planMarkdown, plan.summary().text("Plan applied to " + environment))));
                 context.log().notice("Environment " + environment + " is ready: " + manifest.url());
@@ -81,7 +83,7 @@ public final class Create implements Operation {
      * ({@code PriorityInUse}) is planned again with the block the rules now leave it, a few times.
      */
     private static SavedPlan planAndApply(Context context, TerraformWorkspace workspace, EnvironmentName environment,
-            SharedManifest shared, Placement placement, Map<String, String> variables) {
+            SharedManifest shared, Placement placement, Map<String, String> variables, Poll poll) {
         Map<String, String> current = new LinkedHashMap<>(variables);
         for (int attempt = 1; ; attempt++) {
             SavedPlan saved = workspace.plan(current);
@@ -91,7 +93,7 @@ public final class Create implements Operation {
             } catch (AdhocFailure failure) {
                 if (!failure.is(FailureReason.PRIORITY_IN_USE) || attempt >= PRIORITY_ATTEMPTS) throw failure;
                 // The other apply is still running: give it a moment to finish taking its block.
-                Poll.system().pause(Duration.ofSeconds(attempt));
+                poll.pause(Duration.ofSeconds(attempt));
                 int next = TerraformVariables.freePriority(context, environment, shared, placement);
                 context.log().warning("Listener rule priority " + current.get(TerraformWorkspace.LISTENER_RULE_PRIORITY)
                         + " was taken by another environment created at the same time; planning again with " + next

@@ -4,6 +4,8 @@ import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.util.Deadline;
+import dev.adhoc.action.util.Poll;
+import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.ecs.EnvironmentRollout;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.EnvironmentName;
@@ -38,8 +40,8 @@ public final class Deploy implements Operation {
 
         Reporting reporting = Reporting.start(context, OperationName.DEPLOY, environment, Optional.of(manifest)).deploying();
         try {
-            EnvironmentRollout.Outcome outcome = new EnvironmentRollout(context.aws().ecs(), context.aws().logs(), context.log())
-                    .deploy(manifest, tagsByRepository, deadline, reporting);
+            EnvironmentRollout.Outcome outcome = new EnvironmentRollout(EcsCalls.of(context.aws().ecs()), context.aws().logs(), context.log(),
+                    Poll.system()).deploy(manifest, tagsByRepository, deadline, reporting);
             context.outputs().set("task-definitions", Reporting.json(context, outcome.taskDefinitions()));
             reporting.succeeded(manifest, outcome, Optional.empty());
             context.log().notice("Deployed " + tagsByRepository.values() + " to " + environment + ": " + manifest.url());

@@ -6,6 +6,8 @@ import dev.adhoc.action.database.DatabaseAdmin;
 import dev.adhoc.action.database.DatabaseAdmins;
 import dev.adhoc.action.database.OneOffTaskRunner;
 import dev.adhoc.action.util.Deadline;
+import dev.adhoc.action.util.Poll;
+import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.ecs.OneOffTasks;
 import dev.adhoc.action.database.DatabaseMode;
 import dev.adhoc.action.fleet.CapacityPreflight;
@@ -42,7 +44,7 @@ final class Lifecycle {
     static OneOffTaskRunner taskRunner(Context context, Deadline deadline) {
         return (cluster, family, container, command, network) -> {
             TaskDefinition definition = context.aws().ecs().describeTaskDefinition(r -> r.taskDefinition(family)).taskDefinition();
-            return new OneOffTasks(context.aws().ecs(), context.aws().logs(), context.log())
+            return new OneOffTasks(EcsCalls.of(context.aws().ecs()), context.aws().logs(), context.log(), Poll.system())
                     .run(cluster, definition, network, Optional.of(new OneOffTasks.CommandOverride(container, command)), deadline)
                     .exitCode();
         };

@@ -11,7 +11,7 @@ import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.report.EnvironmentReport;
 import dev.adhoc.action.report.EnvironmentReport.State;
-import dev.adhoc.action.report.SummaryBlock;
+import dev.adhoc.action.runtime.SummaryBlock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,7 +84,7 @@ final class Reporting implements Phases {
         }
         planSummary.ifPresent(ready::planSummary);
         report = ready.build().finished(State.READY, context.clock().instant());
-        context.summary().append(SummaryBlock.of(report));
+        context.summary().append(report.summary());
         github.complete(report);
     }
 
@@ -99,7 +99,7 @@ final class Reporting implements Phases {
                         rollout.lastLogLines())
                 : EnvironmentReport.Failure.of(currentPhase, failure.getMessage());
         report = report.failed(why, context.clock().instant());
-        context.summary().append(SummaryBlock.of(report));
+        context.summary().append(report.summary());
         github.complete(report);
     }
 
@@ -115,7 +115,7 @@ final class Reporting implements Phases {
                 + (currentPhase.equals("terraform") ? ". terraform was interrupted once, to save its state and release its lock" : "")
                 + ". Run " + report.operation() + " again to finish.";
         report = report.cancelled(EnvironmentReport.Failure.of(currentPhase, message), context.clock().instant());
-        context.summary().append(SummaryBlock.of(report));
+        context.summary().append(report.summary());
         github.complete(report);
     }
 
@@ -127,7 +127,7 @@ final class Reporting implements Phases {
 
     void destroyed() {
         report = report.finished(State.DESTROYED, context.clock().instant());
-        context.summary().append(SummaryBlock.of(report));
+        context.summary().append(report.summary());
         github.destroyed(report);
     }
 

@@ -1,5 +1,6 @@
 package dev.adhoc.action.report;
 
+import dev.adhoc.action.runtime.SummaryBlock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,6 +108,11 @@ public record EnvironmentReport(
     /** The hidden marker that identifies this environment's pull-request comment. */
     public String commentMarker() {
         return CommentMarkdown.marker(environment);
+    }
+
+    /** This report as one part of the job summary: {@link SummaryMarkdown} for GitHub, {@link SummaryText} for a terminal. */
+    public SummaryBlock summary() {
+        return new SummaryBlock(SummaryMarkdown.render(this), SummaryText.render(this));
     }
 
     public Optional<Duration> took() {

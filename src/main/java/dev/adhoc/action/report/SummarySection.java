@@ -1,5 +1,6 @@
 package dev.adhoc.action.report;
 
+import dev.adhoc.action.runtime.SummaryBlock;
 import dev.adhoc.action.report.EnvironmentReport.Phase;
 import dev.adhoc.action.report.EnvironmentReport.ServiceRow;
 import dev.adhoc.action.report.EnvironmentReport.State;

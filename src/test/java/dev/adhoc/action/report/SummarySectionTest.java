@@ -3,6 +3,7 @@ package dev.adhoc.action.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.adhoc.action.report.EnvironmentReport.Failure;
+import dev.adhoc.action.runtime.SummaryBlock;
 import dev.adhoc.action.report.SummarySection.Cell;
 import dev.adhoc.action.report.SummarySection.Facts;
 import dev.adhoc.action.report.SummarySection.Grid;
