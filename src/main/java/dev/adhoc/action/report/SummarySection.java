@@ -1,10 +1,10 @@
 package dev.adhoc.action.report;
 
-import dev.adhoc.action.runtime.SummaryBlock;
 import dev.adhoc.action.report.EnvironmentReport.Phase;
 import dev.adhoc.action.report.EnvironmentReport.ServiceRow;
 import dev.adhoc.action.report.EnvironmentReport.State;
 import dev.adhoc.action.report.EnvironmentReport.TaskResult;
+import dev.adhoc.action.runtime.SummaryBlock;
 import dev.adhoc.action.text.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
