@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.LogDriver;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 
 /** deploy against ECS in memory: registers, runs the migration, updates the services, waits; no real time passes. */
 class EnvironmentRolloutTest {
@@ -68,6 +69,9 @@ class EnvironmentRolloutTest {
     @Test
     void theMigrationRunsOnFargateBeforeAnyServiceChangesAndTheOutcomeNamesWhatRunsNow() {
         ecs.run(MIGRATE, Tasks.running(), Tasks.stopped("migrate", 0));
+        ecs.onUpdate(WEB, target -> List.of(
+                service(WEB, List.of(), deployment("PRIMARY", target, "IN_PROGRESS"), deployment("ACTIVE", FakeEcs.arn(WEB, 1), "COMPLETED")),
+                service(WEB, List.of(), deployment("PRIMARY", target, "COMPLETED"))));
 
         EnvironmentRollout.Outcome outcome = deployV2();
 
@@ -82,8 +86,9 @@ class EnvironmentRolloutTest {
             assertThat(change.toImages()).isEqualTo(REPOSITORY + ":v2");
         });
         assertThat(outcome.preDeployTasks()).singleElement().satisfies(task -> assertThat(task.succeeded()).isTrue());
-        assertThat(ecs.describeTaskDefinition(r -> r.taskDefinition(FakeEcs.arn(WEB, 2)).include(
-                software.amazon.awssdk.services.ecs.model.TaskDefinitionField.TAGS)).tags())
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Updated alpha-web → alpha-web:2", "✓ alpha-migrate succeeded",
+                "✓ alpha-web is running alpha-web:2");
+        assertThat(ecs.describeTaskDefinition(r -> r.taskDefinition(FakeEcs.arn(WEB, 2)).include(TaskDefinitionField.TAGS)).tags())
                 .as("the new revision keeps the old one's tags").extracting(Tag::key).containsExactly("environment");
     }
 
