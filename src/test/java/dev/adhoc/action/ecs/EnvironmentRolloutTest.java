@@ -4,6 +4,7 @@ import static dev.adhoc.action.ecs.FakeEcs.Services.deployment;
 import static dev.adhoc.action.ecs.FakeEcs.Services.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.ecs.FakeEcs.Tasks;
@@ -55,15 +56,35 @@ class EnvironmentRolloutTest {
                 }).build();
     }
 
+    /** Runs each phase, noting its name. */
+    private Phases phases() {
+        return new Phases() {
+            @Override
+            public <T> T phase(String name, Supplier<T> body) {
+                phases.add(name);
+                return body.get();
+            }
+        };
+    }
+
+    @Test
+    void afterAnApplyTheMigrationRunsAndEveryServiceIsAwaitedOnWhatTerraformSetNothingElseChanging() {
+        ecs.service(WEB, service(WEB, List.of(), deployment("PRIMARY", FakeEcs.arn(WEB, 1), "IN_PROGRESS")),
+                service(WEB, List.of(), deployment("PRIMARY", FakeEcs.arn(WEB, 1), "COMPLETED")));
+        ecs.run(MIGRATE, Tasks.running(), Tasks.stopped("migrate", 0));
+
+        EnvironmentRollout.Outcome outcome = rollout.settle(manifest, time.poll().deadline(Duration.ofMinutes(10)), phases());
+
+        assertThat(ecs.changes()).containsExactly("RunTask alpha-migrate:1 FARGATE");
+        assertThat(phases).containsExactly("migrations", "rollout");
+        assertThat(outcome.services()).extracting(EnvironmentRollout.ServiceChange::service, EnvironmentRollout.ServiceChange::toImages)
+                .containsExactly(tuple(WEB, ""));
+        assertThat(outcome.images()).isEqualTo(Map.of(Manifest.BACKEND, "v1"));
+        assertThat(outcome.taskDefinitions()).isEqualTo(Map.of(WEB, FakeEcs.arn(WEB, 1), MIGRATE, FakeEcs.arn(MIGRATE, 1)));
+    }
+
     private EnvironmentRollout.Outcome deployV2() {
-        return rollout.deploy(manifest, Map.of(REPOSITORY, ImageTag.of("v2")), time.poll().deadline(Duration.ofMinutes(10)),
-                new Phases() {
-                    @Override
-                    public <T> T phase(String name, Supplier<T> body) {
-                        phases.add(name);
-                        return body.get();
-                    }
-                });
+        return rollout.deploy(manifest, Map.of(REPOSITORY, ImageTag.of("v2")), time.poll().deadline(Duration.ofMinutes(10)), phases());
     }
 
     @Test
