@@ -15,7 +15,7 @@ import dev.adhoc.action.text.Table;
 import dev.adhoc.action.github.GitHubRepository;
 import dev.adhoc.action.github.GitHubSettings;
 import dev.adhoc.action.model.EnvironmentName;
-import dev.adhoc.action.report.SummaryBlock;
+import dev.adhoc.action.runtime.SummaryBlock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +41,7 @@ public final class Cleanup implements Operation {
         this(destroyer, (context, environment) -> StopStart.stop().run(context));
     }
 
-    /** {@code stopper} stops one environment, given a context whose operation is {@code stop}. */
+    /** {@code stopper} stops one environment as operation {@code stop} does, given cleanup's context naming that environment. */
     public Cleanup(EnvironmentDestroyer destroyer, EnvironmentDestroyer stopper) {
         this.destroyer = destroyer;
         this.stopper = stopper;
@@ -108,8 +108,8 @@ public final class Cleanup implements Operation {
                         + verdict.status().environment() + ": " + String.join("; ", verdict.reasons()));
             }
             done.add(switch (verdict.outcome()) {
-                case DESTROYED -> act(context, verdict, OperationName.DESTROY, destroyer);
-                case STOPPED -> act(context, verdict, OperationName.STOP, stopper);
+                case DESTROYED -> act(context, verdict, destroyer);
+                case STOPPED -> act(context, verdict, stopper);
                 default -> verdict;
             });
         }
@@ -140,13 +140,17 @@ public final class Cleanup implements Operation {
         return Optional.of("idle longer than " + afterText + " (no deploy for " + Durations.age(idle) + ")");
     }
 
-    /** Destroys or stops one environment as its own operation would; a failure is recorded, not thrown. */
-    private Verdict act(Context context, Verdict verdict, OperationName operation, EnvironmentDestroyer action) {
+    /**
+     * Destroys or stops one environment as its own operation would, which reports it under its own
+     * name; a failure is recorded, not thrown.
+     */
+    private Verdict act(Context context, Verdict verdict, EnvironmentDestroyer action) {
         EnvironmentName name = EnvironmentName.of(verdict.status().environment());
-        String verb = operation == OperationName.STOP ? "stop" : "destroy";
+        boolean stop = verdict.outcome() == Outcome.STOPPED;
+        String verb = stop ? "stop" : "destroy";
         try {
-            context.log().group((operation == OperationName.STOP ? "Stop " : "Destroy ") + name + " (" + String.join("; ", verdict.reasons()) + ")",
-                    () -> action.destroy(forEnvironment(context, operation, name), name));
+            context.log().group((stop ? "Stop " : "Destroy ") + name + " (" + String.join("; ", verdict.reasons()) + ")",
+                    () -> action.destroy(forEnvironment(context, name), name));
             context.log().info("✓ " + verdict.outcome().label + " " + name);
             return verdict;
         } catch (RuntimeException e) {
@@ -156,9 +160,9 @@ public final class Cleanup implements Operation {
         }
     }
 
-    /** The context the given operation would have run with for this environment. */
-    static Context forEnvironment(Context context, OperationName operation, EnvironmentName environment) {
-        return new Context(operation, context.inputs().with(Input.ENVIRONMENT, environment.value()), context.log(),
+    /** Cleanup's context, with the {@code environment} input naming the one environment. */
+    static Context forEnvironment(Context context, EnvironmentName environment) {
+        return new Context(context.operation(), context.inputs().with(Input.ENVIRONMENT, environment.value()), context.log(),
                 context.outputs(), context.summary(), context.aws(), context.environment(), context.workingDirectory(), context.clock(),
                 context.json(), context.cancellation());
     }

@@ -15,7 +15,7 @@ import dev.adhoc.action.ecs.EnvironmentRollout;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.model.EnvironmentName;
-import dev.adhoc.action.report.SummaryBlock;
+import dev.adhoc.action.runtime.SummaryBlock;
 import dev.adhoc.action.terraform.SavedPlan;
 import dev.adhoc.action.terraform.TerraformWorkspace;
 import java.time.Duration;
@@ -43,11 +43,11 @@ public final class Create implements Operation {
         Poll poll = Poll.system();
         try (TerraformWorkspace workspace = TerraformWorkspace.fromInputs(context.inputs(), context.workingDirectory(),
                 context.environment(), context.log(), timeout, environment, context.json())) {
-            Lifecycle.Start start = Lifecycle.start(context, environment, deadline);
+            Lifecycle.Start start = Lifecycle.start(context, OperationName.CREATE, environment, deadline);
             SharedManifest shared = start.shared();
             Optional<Manifest> existing = start.existing();
             DatabaseAdmin database = start.database();
-            Reporting reporting = start.reporting();
+            Reporting reporting = start.reporting().deploying();
             try {
                 Placement placement = TerraformVariables.placement(context, environment, existing, shared);
                 if (placement.isNew()) Lifecycle.preflight(context, shared, placement);

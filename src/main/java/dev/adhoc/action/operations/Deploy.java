@@ -38,7 +38,7 @@ public final class Deploy implements Operation {
         backend.ifPresent(tag -> tagsByRepository.put(repository(manifest, Manifest.BACKEND), tag));
         frontend.ifPresent(tag -> tagsByRepository.put(repository(manifest, Manifest.FRONTEND), tag));
 
-        Reporting reporting = Reporting.start(context, environment, Optional.of(manifest));
+        Reporting reporting = Reporting.start(context, OperationName.DEPLOY, environment, Optional.of(manifest)).deploying();
         try {
             EnvironmentRollout.Outcome outcome = new EnvironmentRollout(EcsCalls.of(context.aws().ecs()), context.aws().logs(), context.log(),
                     Poll.system()).deploy(manifest, tagsByRepository, deadline, reporting);

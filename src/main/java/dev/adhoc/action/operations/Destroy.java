@@ -32,7 +32,7 @@ public final class Destroy implements Operation {
         Deadline deadline = Deadline.after(timeout);
         try (TerraformWorkspace workspace = TerraformWorkspace.fromInputs(context.inputs(), context.workingDirectory(),
                 context.environment(), context.log(), timeout, environment, context.json())) {
-            Lifecycle.Start start = Lifecycle.start(context, environment, deadline);
+            Lifecycle.Start start = Lifecycle.start(context, OperationName.DESTROY, environment, deadline);
             SharedManifest shared = start.shared();
             Optional<Manifest> existing = start.existing();
             DatabaseAdmin database = start.database();

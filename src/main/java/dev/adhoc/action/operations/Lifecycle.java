@@ -25,11 +25,11 @@ final class Lifecycle {
     private Lifecycle() {
     }
 
-    /** What both read before acting: the shared stack, the environment as it is, its database admin, the report. */
+    /** What both read before acting: the shared stack, the environment as it is, its database admin, the report of {@code verb}. */
     record Start(SharedManifest shared, Optional<Manifest> existing, DatabaseAdmin database, Reporting reporting) {
     }
 
-    static Start start(Context context, EnvironmentName environment, Deadline deadline) {
+    static Start start(Context context, OperationName verb, EnvironmentName environment, Deadline deadline) {
         context.outputs().set("environment", environment.value());
         ManifestStore manifests = context.manifests();
         SharedManifest shared = manifests.shared();
@@ -37,7 +37,7 @@ final class Lifecycle {
         Optional<Manifest> existing = manifests.find(environment).map(ManifestStore.Stored::manifest);
         DatabaseAdmin database = DatabaseAdmins.create(context.inputs(), context.log(), shared, context.aws().secrets(), context.json(),
                 taskRunner(context, deadline));
-        return new Start(shared, existing, database, Reporting.start(context, environment, existing));
+        return new Start(shared, existing, database, Reporting.start(context, verb, environment, existing));
     }
 
     /** Runs the database-admin task through the same one-off task code as migrations. */

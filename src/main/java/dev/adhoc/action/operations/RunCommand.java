@@ -16,7 +16,7 @@ import dev.adhoc.action.text.Table;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.model.ImageReference;
-import dev.adhoc.action.report.SummaryBlock;
+import dev.adhoc.action.runtime.SummaryBlock;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;

@@ -12,7 +12,7 @@ import dev.adhoc.action.text.Table;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.report.EnvironmentReport;
-import dev.adhoc.action.report.SummaryBlock;
+import dev.adhoc.action.runtime.SummaryBlock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +54,9 @@ public final class StopStart implements Operation {
         StoppedCounts memory = new StoppedCounts(context.aws().ecs());
         List<ServiceCounts> before = services.counts(manifest);
 
-        Reporting reporting = Reporting.start(context, environment, Optional.of(manifest));
+        Reporting reporting = Reporting.start(context, stop ? OperationName.STOP : OperationName.START, environment, Optional.of(manifest));
+        // Starting brings the environment back: it shows as deploying until its tasks run.
+        if (!stop) reporting.deploying();
         Map<String, Integer> targets;
         try {
             targets = stop ? stop(context, manifest, before, services, memory) : start(context, manifest, before, services, memory);
