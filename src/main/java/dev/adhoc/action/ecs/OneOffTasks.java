@@ -9,6 +9,7 @@ import dev.adhoc.action.logs.LogTail;
 import dev.adhoc.action.manifest.Network;
 import dev.adhoc.action.runtime.JobLog;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class OneOffTasks {
 
     public TaskResult run(String cluster, TaskDefinition definition, Network network, Optional<CommandOverride> override,
             Deadline deadline) {
-        long started = System.nanoTime();
+        Instant started = poll.now();
         String family = definition.family();
         RunTaskResponse response = ecs.runTask(r -> {
             r.cluster(cluster)
@@ -111,7 +112,7 @@ public final class OneOffTasks {
         }
         List<String> lastLines = tails.stream().flatMap(t -> t.lastLines().stream()).toList();
         return new TaskResult(family, taskArn, exitCodes, task.stopCodeAsString(), task.stoppedReason(),
-                Duration.ofNanos(System.nanoTime() - started), lastLines);
+                Duration.between(started, poll.now()), lastLines);
     }
 
     /**

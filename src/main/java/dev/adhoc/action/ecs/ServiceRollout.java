@@ -11,6 +11,7 @@ import dev.adhoc.action.logs.LogTail;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.runtime.JobLog;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -71,7 +72,7 @@ public final class ServiceRollout {
      */
     public List<Completed> await(Manifest manifest, Map<String, String> expected, List<Service> before, Deadline deadline) {
         String cluster = manifest.cluster();
-        long started = System.nanoTime();
+        Instant started = poll.now();
         Map<String, String> pending = new LinkedHashMap<>(expected);
         // Events that were there before this rollout are history, not news.
         Set<String> seenEvents = new HashSet<>();
@@ -89,7 +90,7 @@ public final class ServiceRollout {
                 Optional<Failed> failure = failure(service, target);
                 if (failure.isPresent()) throw failed(cluster, service, target, failure.get());
                 if (isComplete(service, target)) {
-                    Duration took = Duration.ofNanos(System.nanoTime() - started);
+                    Duration took = Duration.between(started, poll.now());
                     completed.add(new Completed(name, target, took));
                     pending.remove(name);
                     log.info("✓ " + name + " is running " + revisionName(target) + " (" + Durations.format(took) + ")");

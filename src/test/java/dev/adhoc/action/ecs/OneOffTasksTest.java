@@ -39,6 +39,8 @@ class OneOffTasksTest {
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.describe()).isEqualTo("shell exited 3 (Essential container in task exited)");
         assertThat(time.sleptMillis()).startsWith(200L);
+        assertThat(result.duration()).as("from RunTask to the describe that saw it stopped, on the poll's clock")
+                .isEqualTo(Duration.ofMillis(200));
     }
 
     @Test

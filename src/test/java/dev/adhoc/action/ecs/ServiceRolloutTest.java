@@ -119,11 +119,11 @@ class ServiceRolloutTest {
 
         List<ServiceRollout.Completed> completed = awaitWeb(WEB_2, List.of(before), Duration.ofMinutes(5));
 
-        assertThat(completed).extracting(ServiceRollout.Completed::service, ServiceRollout.Completed::taskDefinitionArn)
-                .containsExactly(tuple(WEB, WEB_2));
+        assertThat(completed).extracting(ServiceRollout.Completed::service, ServiceRollout.Completed::taskDefinitionArn,
+                ServiceRollout.Completed::took).containsExactly(tuple(WEB, WEB_2, Duration.ofMillis(250 + 375 + 562)));
         assertThat(printed().lines().filter(line -> line.startsWith(WEB + " | ")))
                 .containsExactly(WEB + " | " + started.message(), WEB + " | " + stopped.message(), WEB + " | " + done.message());
-        assertThat(printed()).contains("✓ alpha-web is running alpha-web:2");
+        assertThat(printed()).contains("✓ alpha-web is running alpha-web:2 (1.2s)");
         assertThat(time.sleptMillis()).containsExactly(250L, 375L, 562L);
     }
 
