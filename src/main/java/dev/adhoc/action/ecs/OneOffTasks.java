@@ -8,6 +8,7 @@ import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.logs.LogTail;
 import dev.adhoc.action.manifest.Network;
 import dev.adhoc.action.runtime.JobLog;
+import dev.adhoc.action.text.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,8 +99,8 @@ public final class OneOffTasks {
             ecs.stopTask(r -> r.cluster(cluster).task(taskArn).reason("adhoc-action: wait-timeout reached"));
             Task task = lastSeen.get();
             throw new AdhocFailure(FailureReason.TIMEOUT, "Task " + family + " (" + ContainerLogs.taskId(taskArn) + ") was still "
-                    + (task == null ? "starting" : task.lastStatus()) + " when wait-timeout (" + deadline.budget().toMinutes()
-                    + "m) ran out; it has been stopped. Raise wait-timeout or look at the task's logs above.");
+                    + (task == null ? "starting" : task.lastStatus()) + " when wait-timeout ("
+                    + Durations.format(deadline.budget()) + ") ran out; it has been stopped. Raise wait-timeout or look at the task's logs above.");
         }
         Task task = stopped.get();
         drain(tails);

@@ -50,7 +50,7 @@ class OneOffTasksTest {
         assertThatThrownBy(() -> tasks.run("adhoc-alpha", SHELL, network, Optional.empty(), time.poll().deadline(Duration.ofMinutes(2))))
                 .isInstanceOfSatisfying(AdhocFailure.class, failure -> {
                     assertThat(failure.is(FailureReason.TIMEOUT)).isTrue();
-                    assertThat(failure.getMessage()).isEqualTo("Task alpha-shell (alpha-shell-1) was still RUNNING when wait-timeout (2m) "
+                    assertThat(failure.getMessage()).isEqualTo("Task alpha-shell (alpha-shell-1) was still RUNNING when wait-timeout (2m 0s) "
                             + "ran out; it has been stopped. Raise wait-timeout or look at the task's logs above.");
                 });
         assertThat(ecs.changes())
