@@ -8,7 +8,7 @@ import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.config.Verb;
 import dev.adhoc.action.operations.Context;
 import dev.adhoc.action.operations.OperationName;
-import dev.adhoc.action.operations.Operations;
+import dev.adhoc.action.operations.VerbOptions;
 import dev.adhoc.action.runtime.Cancellation;
 import dev.adhoc.action.runtime.JobLog;
 import dev.adhoc.action.runtime.JobSummary;
@@ -105,10 +105,12 @@ public final class Main {
         }
         try (AwsClients aws = new AwsClients(environment)) {
             CompletableFuture.runAsync(aws::ssm);
-            OperationName operation = OperationName.parse(Verb.parse(inputs.require(Input.OPERATION, "(plan, create, deploy, ...)")).id());
-            Context context = new Context(operation, inputs, log, outputs, summary, aws, environment, workingDirectory, clock,
+            Verb verb = Verb.parse(inputs.require(Input.OPERATION, "(plan, create, deploy, ...)"));
+            // Every input the verb reads is checked here, before any AWS or GitHub call.
+            VerbOptions options = VerbOptions.parse(verb, inputs, environment, json.join());
+            Context context = new Context(OperationName.parse(verb.id()), log, outputs, summary, aws, environment, workingDirectory, clock,
                     json.join(), cancellation);
-            return Operations.forName(operation).run(context);
+            return options.operation().run(context);
         } catch (RuntimeException e) {
             if (cancellation.requested()) return cancelled(log, outputs, e);
             return fail(log, outputs, failure(log, e));

@@ -5,6 +5,7 @@ import dev.adhoc.action.ecs.EnvironmentRollout;
 import dev.adhoc.action.ecs.Phases;
 import dev.adhoc.action.ecs.RolloutFailure;
 import dev.adhoc.action.ecs.TaskResult;
+import dev.adhoc.action.github.GitHubOptions;
 import dev.adhoc.action.github.GitHubPublisher;
 import dev.adhoc.action.github.GitHubSettings;
 import dev.adhoc.action.manifest.Manifest;
@@ -38,11 +39,11 @@ final class Reporting implements Phases {
     }
 
     /** Starts the report; create and deploy show the environment as deploying on the pull request. */
-    static Reporting start(Context context, EnvironmentName environment, Optional<Manifest> manifest) {
+    static Reporting start(Context context, GitHubOptions gitHubOptions, EnvironmentName environment, Optional<Manifest> manifest) {
         EnvironmentReport.Builder report = EnvironmentReport.start(environment.value(), context.operation().id(), context.clock().instant())
                 .toBuilder().runUrl(GitHubSettings.runUrl(context.environment()));
         manifest.ifPresent(known -> report.url(known.url()).shellCommand(known.shellCommand()));
-        Reporting reporting = new Reporting(context, GitHubPublisher.fromEnvironment(context.environment(), context.inputs(), context.log(), context.json()),
+        Reporting reporting = new Reporting(context, GitHubPublisher.fromEnvironment(context.environment(), gitHubOptions, context.log(), context.json()),
                 report.build());
         // Only what changes the running environment shows it as deploying; stop and destroy end states directly.
         if (context.operation() == OperationName.CREATE || context.operation() == OperationName.DEPLOY

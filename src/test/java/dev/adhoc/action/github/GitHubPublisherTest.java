@@ -235,7 +235,7 @@ class GitHubPublisherTest {
     @Test
     void withoutATokenNothingIsCalled() throws Exception {
         Map<String, String> environment = environment(pullRequestEvent());
-        GitHubPublisher publisher = new GitHubPublisher(GitHubSettings.from(environment, Inputs.of(Map.of()), JSON), log, QUICK);
+        GitHubPublisher publisher = new GitHubPublisher(GitHubSettings.from(environment, options(environment, Inputs.of(Map.of())), JSON), log, QUICK);
         publisher.begin(deploying());
         publisher.complete(ready());
         server.verify(0, anyRequestedFor(anyUrl()));
@@ -309,7 +309,7 @@ class GitHubPublisherTest {
     void aHangingGitHubIsCutOffByTheDeadline() {
         server.stubFor(any(anyUrl()).atPriority(1).willReturn(GitHubApiStub.json(200, "{}").withFixedDelay(20_000)));
         Map<String, String> environment = environment(pullRequestEvent());
-        GitHubPublisher publisher = new GitHubPublisher(GitHubSettings.from(environment, inputs(Map.of()), JSON), log, Duration.ofMillis(500));
+        GitHubPublisher publisher = new GitHubPublisher(GitHubSettings.from(environment, options(environment, inputs(Map.of())), JSON), log, Duration.ofMillis(500));
 
         assertTimeoutPreemptively(QUICK, () -> publisher.begin(deploying()));
 
@@ -324,7 +324,7 @@ class GitHubPublisherTest {
         }
         Map<String, String> environment = new HashMap<>(environment(pullRequestEvent()));
         environment.put("GITHUB_API_URL", "http://127.0.0.1:" + closedPort);
-        GitHubPublisher publisher = new GitHubPublisher(GitHubSettings.from(environment, inputs(Map.of()), JSON), log, QUICK);
+        GitHubPublisher publisher = new GitHubPublisher(GitHubSettings.from(environment, options(environment, inputs(Map.of())), JSON), log, QUICK);
 
         assertTimeoutPreemptively(QUICK, () -> publisher.begin(deploying()));
 
@@ -337,7 +337,7 @@ class GitHubPublisherTest {
                 "{\"message\":\"Bad credentials: " + TOKEN + "\",\"documentation_url\":\"https://docs.github.com/rest\"}")));
 
         Map<String, String> environment = environment(pullRequestEvent());
-        GitHubPublisher.fromEnvironment(environment, inputs(Map.of()), log, JSON).begin(deploying());
+        GitHubPublisher.fromEnvironment(environment, options(environment, inputs(Map.of())), log, JSON).begin(deploying());
 
         assertThat(output()).startsWith("::add-mask::" + TOKEN + "\n");
         assertThat(warnings()).hasSize(1).first().asString().contains("HTTP 401", "github-token");
@@ -357,7 +357,13 @@ class GitHubPublisherTest {
     }
 
     private GitHubPublisher publisher(String event, Map<Input, String> inputs) {
-        return new GitHubPublisher(GitHubSettings.from(environment(event), inputs(inputs), JSON), log, QUICK);
+        Map<String, String> environment = environment(event);
+        return new GitHubPublisher(GitHubSettings.from(environment, options(environment, inputs(inputs)), JSON), log, QUICK);
+    }
+
+    /** The GitHub options as the program parses them, the event read from {@code environment}. */
+    private static GitHubOptions options(Map<String, String> environment, Inputs inputs) {
+        return GitHubOptions.from(inputs, GitHubEvent.read(environment, JSON));
     }
 
     private static Inputs inputs(Map<Input, String> more) {
