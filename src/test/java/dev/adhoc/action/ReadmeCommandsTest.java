@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.adhoc.action.config.CommandLine;
-import dev.adhoc.action.fleet.ShellWords;
+import dev.adhoc.action.text.ShellWords;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

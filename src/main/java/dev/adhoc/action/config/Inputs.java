@@ -52,12 +52,12 @@ public final class Inputs {
 
     /** A duration input (given, else its default), checked. */
     public Duration duration(Input input) {
-        return Durations.parse(input.inputName(), value(input));
+        return DurationInput.parse(input.inputName(), value(input));
     }
 
     /** A duration input if given, checked, kept with the text as written for messages. */
     public Optional<WrittenDuration> givenDuration(Input input) {
-        return given(input).map(text -> new WrittenDuration(text, Durations.parse(input.inputName(), text)));
+        return given(input).map(text -> new WrittenDuration(text, DurationInput.parse(input.inputName(), text)));
     }
 
     /**

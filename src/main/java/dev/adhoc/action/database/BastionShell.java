@@ -13,6 +13,7 @@ import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.util.Backoff;
 import dev.adhoc.action.util.Poll;
 import dev.adhoc.action.runtime.JobLog;
+import dev.adhoc.action.text.Durations;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -117,7 +118,7 @@ public final class BastionShell {
             if (e.getMessage() != null && e.getMessage().startsWith("Auth ")) throw authFailed(where, e);
             if (unreachable(e)) {
                 throw new AdhocFailure(FailureReason.SSH_UNREACHABLE, "Could not reach " + where + " within "
-                        + settings.connectTimeout().toSeconds() + "s (" + describe(e) + "). Check bastion-host, that the bastion"
+                        + Durations.format(settings.connectTimeout()) + " (" + describe(e) + "). Check bastion-host, that the bastion"
                         + " runs, and that its security group lets this runner in on port " + target.port() + ".", e);
             }
             throw new AdhocFailure(FailureReason.SSH_FAILED, "SSH to " + where + " failed: " + describe(e) + ".", e);
@@ -163,7 +164,7 @@ public final class BastionShell {
             input.close();
             if (!poll.until(channel::isClosed, poll.deadline(settings.commandTimeout()), new Backoff(POLL, POLL))) {
                 throw new AdhocFailure(FailureReason.DATABASE_FAILED, "The command on bastion " + settings.target().address()
-                        + " did not finish within " + settings.commandTimeout().toSeconds() + "s; it was abandoned."
+                        + " did not finish within " + Durations.format(settings.commandTimeout()) + "; it was abandoned."
                         + " Output so far: " + new RemoteResult(-1, "", err.toString(StandardCharsets.UTF_8)).lastErrorLines(3));
             }
             return new RemoteResult(channel.getExitStatus(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

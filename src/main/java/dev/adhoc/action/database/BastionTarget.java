@@ -1,6 +1,7 @@
 package dev.adhoc.action.database;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.text.Printable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,14 +40,14 @@ public record BastionTarget(String host, int port, String user) {
         int number = port == null ? DEFAULT_PORT : Integer.parseInt(port);
         if (number < 1 || number > 65535) throw badHost(hostInput);
         if (user == null || !USER.matcher(user).matches() || user.length() > 64) {
-            throw AdhocFailure.invalidInput("Input 'bastion-user' is '" + DatabaseMode.printable(user)
+            throw AdhocFailure.invalidInput("Input 'bastion-user' is '" + Printable.of(user)
                     + "', not a user name: use letters, digits, '_', '.' and '-' (e.g. ec2-user).");
         }
         return new BastionTarget(host, number, user);
     }
 
     private static AdhocFailure badHost(String value) {
-        return AdhocFailure.invalidInput("Input 'bastion-host' is '" + DatabaseMode.printable(value)
+        return AdhocFailure.invalidInput("Input 'bastion-host' is '" + Printable.of(value)
                 + "', not a host or host:port: write e.g. bastion.example.com, 203.0.113.10:2222 or [2001:db8::1]:22.");
     }
 

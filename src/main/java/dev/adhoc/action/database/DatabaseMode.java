@@ -1,6 +1,7 @@
 package dev.adhoc.action.database;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.text.Printable;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -27,13 +28,7 @@ public enum DatabaseMode {
     public static DatabaseMode parse(String value) {
         String wanted = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(m -> m.id.equals(wanted)).findFirst()
-                .orElseThrow(() -> AdhocFailure.invalidInput("Input 'database' is '" + printable(value)
+                .orElseThrow(() -> AdhocFailure.invalidInput("Input 'database' is '" + Printable.of(value)
                         + "'; use one of " + Arrays.stream(values()).map(DatabaseMode::id).collect(Collectors.joining(", ")) + "."));
-    }
-
-    static String printable(String value) {
-        if (value == null) return "";
-        String clean = value.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
     }
 }

@@ -1,6 +1,7 @@
 package dev.adhoc.action.database;
 
 import dev.adhoc.action.model.EnvironmentName;
+import dev.adhoc.action.text.ShellWords;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -158,7 +159,7 @@ public final class DatabaseScripts {
      */
     public static String remoteCreate(EnvironmentRole role, DatabaseEndpoint endpoint) {
         return "IFS= read -r PGPASSWORD && export PGPASSWORD && IFS= read -r verifier && exec "
-                + PosixShell.join(createWithoutVerifier(role, endpoint)) + " \"$verifier\"";
+                + ShellWords.commandLine(createWithoutVerifier(role, endpoint)) + " \"$verifier\"";
     }
 
     /** Standard input for {@link #remoteCreate}: the master password and the verifier, a line each. */
@@ -168,7 +169,7 @@ public final class DatabaseScripts {
 
     /** The SSH exec command line that drops {@code name}'s database and role; the master password is the first line of input. */
     public static String remoteDrop(EnvironmentName name, DatabaseEndpoint endpoint) {
-        return "IFS= read -r PGPASSWORD && export PGPASSWORD && exec " + PosixShell.join(drop(name, endpoint));
+        return "IFS= read -r PGPASSWORD && export PGPASSWORD && exec " + ShellWords.commandLine(drop(name, endpoint));
     }
 
     private static List<String> createWithoutVerifier(EnvironmentRole role, DatabaseEndpoint endpoint) {

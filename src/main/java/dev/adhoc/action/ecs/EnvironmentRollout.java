@@ -3,7 +3,7 @@ package dev.adhoc.action.ecs;
 import dev.adhoc.action.util.Deadline;
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.aws.Parallel;
-import dev.adhoc.action.config.Durations;
+import dev.adhoc.action.text.Durations;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.ImageTag;
 import dev.adhoc.action.runtime.JobLog;

@@ -6,7 +6,7 @@ import dev.adhoc.action.util.Poll;
 import dev.adhoc.action.aws.Parallel;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
-import dev.adhoc.action.config.Durations;
+import dev.adhoc.action.text.Durations;
 import dev.adhoc.action.logs.LogTail;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.runtime.JobLog;

@@ -2,7 +2,7 @@ package dev.adhoc.action.fleet;
 
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
-import dev.adhoc.action.config.Durations;
+import dev.adhoc.action.text.Durations;
 import dev.adhoc.action.util.Backoff;
 import dev.adhoc.action.util.Deadline;
 import dev.adhoc.action.util.Poll;

@@ -3,6 +3,7 @@ package dev.adhoc.action.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.adhoc.action.text.Durations;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,7 +70,7 @@ final class BoundedConnector implements GitHubConnector {
             return new Response(request, response.statusCode(), response.headers().map(), response.body());
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw new HttpTimeoutException("GitHub did not answer within " + deadline.toSeconds() + "s: " + request.method() + " "
+            throw new HttpTimeoutException("GitHub did not answer within " + Durations.format(deadline) + ": " + request.method() + " "
                     + request.url().getPath());
         } catch (InterruptedException e) {
             exchange.cancel(true);

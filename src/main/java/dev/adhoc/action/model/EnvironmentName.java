@@ -1,6 +1,7 @@
 package dev.adhoc.action.model;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.text.Printable;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -28,7 +29,7 @@ public record EnvironmentName(String value) {
         }
         String problem = problem(value);
         if (problem != null) {
-            throw AdhocFailure.invalidInput("Environment name '" + printable(value) + "' is not valid: " + problem
+            throw AdhocFailure.invalidInput("Environment name '" + Printable.of(value) + "' is not valid: " + problem
                     + ". Use lower-case letters, digits and single hyphens, starting with a letter, at most "
                     + MAX_LENGTH + " characters (e.g. pr-123 or feature-login).");
         }
@@ -64,13 +65,6 @@ public record EnvironmentName(String value) {
         if (value.endsWith("-")) return "it ends with a hyphen";
         if (value.contains("--")) return "it contains a double hyphen";
         return null;
-    }
-
-    /** Echoes bad input safely: no control characters, bounded length. */
-    static String printable(String value) {
-        if (value == null) return "";
-        String clean = value.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
     }
 
     @Override

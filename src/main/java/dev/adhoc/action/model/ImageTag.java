@@ -1,6 +1,7 @@
 package dev.adhoc.action.model;
 
 import dev.adhoc.action.AdhocFailure;
+import dev.adhoc.action.text.Printable;
 import java.util.regex.Pattern;
 
 /** An image tag ({@code v1.2.3}, {@code main-3f2a1c}) or a content digest ({@code sha256:<64 hex>}). */
@@ -11,7 +12,7 @@ public record ImageTag(String value) {
 
     public ImageTag {
         if (value == null || !(TAG.matcher(value).matches() || DIGEST.matcher(value).matches())) {
-            throw AdhocFailure.invalidInput("Image tag '" + EnvironmentName.printable(value) + "' is not valid: a tag is 1-128 of "
+            throw AdhocFailure.invalidInput("Image tag '" + Printable.of(value) + "' is not valid: a tag is 1-128 of "
                     + "[A-Za-z0-9_.-] not starting with '.' or '-', a digest is sha256:<64 lower-case hex digits>.");
         }
     }

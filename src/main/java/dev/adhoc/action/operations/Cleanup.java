@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.config.WrittenDuration;
-import dev.adhoc.action.fleet.Ages;
+import dev.adhoc.action.text.Durations;
 import dev.adhoc.action.fleet.EnvironmentStatus;
 import dev.adhoc.action.fleet.FleetStatus;
 import dev.adhoc.action.fleet.PullRequests;
-import dev.adhoc.action.fleet.Table;
+import dev.adhoc.action.text.Table;
 import dev.adhoc.action.github.GitHubRepository;
 import dev.adhoc.action.github.GitHubSettings;
 import dev.adhoc.action.model.EnvironmentName;
@@ -86,7 +86,7 @@ public final class Cleanup implements Operation {
             Duration age = Duration.between(status.created(), now);
             List<String> reasons = new ArrayList<>();
             if (olderThan.isPresent() && age.compareTo(olderThan.get()) > 0) {
-                reasons.add("older than " + olderThanGiven.get() + " (age " + Ages.age(age) + ")");
+                reasons.add("older than " + olderThanGiven.get() + " (age " + Durations.age(age) + ")");
             }
             if (reasons.isEmpty()) pullRequestClosed(context, pullRequests, status.environment()).ifPresent(reasons::add);
             // DESTROYED is the plan until the destroy itself says otherwise (FAILED).
@@ -137,7 +137,7 @@ public final class Cleanup implements Operation {
         Instant since = status.lastDeploy().orElse(status.created());
         Duration idle = Duration.between(since, now);
         if (!running || idle.compareTo(after) <= 0) return Optional.empty();
-        return Optional.of("idle longer than " + afterText + " (no deploy for " + Ages.age(idle) + ")");
+        return Optional.of("idle longer than " + afterText + " (no deploy for " + Durations.age(idle) + ")");
     }
 
     /** Destroys or stops one environment as its own operation would; a failure is recorded, not thrown. */
@@ -190,7 +190,7 @@ public final class Cleanup implements Operation {
     private static void report(Context context, List<Verdict> verdicts, String criteria, boolean dryRun) {
         Table table = new Table("environment", "age", "state", "result", "why");
         for (Verdict v : verdicts) {
-            table.row(v.status().environment(), Ages.age(v.age()), v.status().state().label(), v.outcome().label,
+            table.row(v.status().environment(), Durations.age(v.age()), v.status().state().label(), v.outcome().label,
                     v.error().map(e -> String.join("; ", v.reasons()) + " — " + e).orElse(v.reasons().isEmpty() ? "-" : String.join("; ", v.reasons())));
         }
         if (!table.isEmpty()) table.text().forEach(context.log()::info);

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.adhoc.action.manifest.ManifestStore;
-import dev.adhoc.action.fleet.Ages;
+import dev.adhoc.action.text.Durations;
 import dev.adhoc.action.fleet.EnvironmentStatus;
 import dev.adhoc.action.fleet.FleetStatus;
-import dev.adhoc.action.fleet.Table;
+import dev.adhoc.action.text.Table;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.report.SummaryBlock;
 import java.time.Duration;
@@ -79,7 +79,7 @@ public final class ListEnvironments implements Operation {
         for (EnvironmentStatus e : environments) {
             table.row(e.environment(), e.state().label(), e.runningCount() + "/" + e.desiredCount(),
                     e.images().getOrDefault(Manifest.BACKEND, "-"), e.images().getOrDefault(Manifest.FRONTEND, "-"),
-                    Ages.age(Duration.between(e.created(), now)), e.lastDeploy().map(Ages::instant).orElse("-"),
+                    Durations.age(Duration.between(e.created(), now)), e.lastDeploy().map(Durations::instant).orElse("-"),
                     e.loadBalancer().orElse("-"), e.url());
         }
         return table;

@@ -2,13 +2,14 @@ package dev.adhoc.action.operations;
 
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
-import dev.adhoc.action.config.Durations;
+import dev.adhoc.action.text.Durations;
 import dev.adhoc.action.ecs.ContainerLogs;
 import dev.adhoc.action.util.Deadline;
 import dev.adhoc.action.ecs.OneOffTasks;
 import dev.adhoc.action.ecs.TaskResult;
-import dev.adhoc.action.fleet.ShellWords;
-import dev.adhoc.action.fleet.Table;
+import dev.adhoc.action.text.Markdown;
+import dev.adhoc.action.text.ShellWords;
+import dev.adhoc.action.text.Table;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.model.ImageReference;
@@ -62,7 +63,7 @@ public final class RunCommand implements Operation {
                 .row(line, taskId, Integer.toString(exitCode), Durations.format(result.duration()));
         context.summary().append(new SummaryBlock("## " + heading + "\n\n"
                 + "| command | task | exit code | time |\n|---|---|---|---|\n"
-                + "| `" + line.replace("|", "\\|").replace("`", "'") + "` | " + taskId + " | " + exitCode + " | "
+                + "| " + Markdown.codeCell(line) + " | " + taskId + " | " + exitCode + " | "
                 + Durations.format(result.duration()) + " |\n", heading + "\n" + String.join("\n", table.text()) + "\n"));
         if (exitCode != 0) {
             context.outputs().set("failure-reason", FailureReason.COMMAND_FAILED.value());

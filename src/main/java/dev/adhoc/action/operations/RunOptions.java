@@ -3,7 +3,7 @@ package dev.adhoc.action.operations;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.config.Verb;
-import dev.adhoc.action.fleet.ShellWords;
+import dev.adhoc.action.text.ShellWords;
 import dev.adhoc.action.github.GitHubEvent;
 import dev.adhoc.action.model.EnvironmentName;
 import java.time.Duration;

@@ -2,12 +2,12 @@ package dev.adhoc.action.operations;
 
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
-import dev.adhoc.action.config.Durations;
+import dev.adhoc.action.text.Durations;
 import dev.adhoc.action.util.Deadline;
 import dev.adhoc.action.fleet.EnvironmentServices;
 import dev.adhoc.action.fleet.ServiceCounts;
 import dev.adhoc.action.fleet.StoppedCounts;
-import dev.adhoc.action.fleet.Table;
+import dev.adhoc.action.text.Table;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.report.EnvironmentReport;

@@ -1,6 +1,6 @@
 package dev.adhoc.action.operations;
 
-import dev.adhoc.action.config.Durations;
+import dev.adhoc.action.text.Durations;
 import dev.adhoc.action.util.Backoff;
 import dev.adhoc.action.util.Poll;
 import dev.adhoc.action.runtime.JobLog;

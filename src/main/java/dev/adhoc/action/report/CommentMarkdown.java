@@ -3,6 +3,7 @@ package dev.adhoc.action.report;
 import dev.adhoc.action.report.EnvironmentReport.Failure;
 import dev.adhoc.action.report.EnvironmentReport.State;
 import dev.adhoc.action.report.EnvironmentReport.TaskResult;
+import dev.adhoc.action.text.Markdown;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,7 @@ import dev.adhoc.action.report.EnvironmentReport.Failure;
 import dev.adhoc.action.report.EnvironmentReport.Phase;
 import dev.adhoc.action.report.EnvironmentReport.ServiceRow;
 import dev.adhoc.action.report.EnvironmentReport.TaskResult;
+import dev.adhoc.action.text.Markdown;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package dev.adhoc.action.report;
 
-import dev.adhoc.action.config.Durations;
-import dev.adhoc.action.fleet.Table;
+import dev.adhoc.action.text.Durations;
+import dev.adhoc.action.text.Table;
 import dev.adhoc.action.report.EnvironmentReport.Failure;
 import dev.adhoc.action.report.EnvironmentReport.Phase;
 import dev.adhoc.action.report.EnvironmentReport.ServiceRow;

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
-import dev.adhoc.action.fleet.Table;
+import dev.adhoc.action.text.Markdown;
+import dev.adhoc.action.text.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -141,11 +142,11 @@ public record PlanSummary(List<ResourceChange> changes, List<String> changedOutp
             if (addresses.isEmpty()) continue;
             md.append(risky == Action.REPLACE ? "⚠️ To be replaced (destroyed and created again):\n"
                     : "⚠️ To be destroyed:\n");
-            addresses.forEach(a -> md.append("- `").append(a).append("`\n"));
+            addresses.forEach(a -> md.append("- ").append(Markdown.code(a)).append('\n'));
             md.append('\n');
         }
         md.append("| resource type | add | change | replace | destroy |\n|---|---:|---:|---:|---:|\n");
-        countsByType().forEach(e -> md.append("| `").append(e.getKey()).append("` | ")
+        countsByType().forEach(e -> md.append("| ").append(Markdown.codeCell(e.getKey())).append(" | ")
                 .append(cells(e.getValue())).append(" |\n"));
         if (!changedOutputs.isEmpty()) md.append("\nOutputs that change: ").append(code(changedOutputs)).append(".\n");
         return md.toString();
@@ -190,7 +191,7 @@ public record PlanSummary(List<ResourceChange> changes, List<String> changedOutp
     }
 
     private static String code(List<String> names) {
-        return names.stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "));
+        return names.stream().map(Markdown::code).collect(Collectors.joining(", "));
     }
 
     private static int column(Action action) {

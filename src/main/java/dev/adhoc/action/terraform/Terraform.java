@@ -2,7 +2,7 @@ package dev.adhoc.action.terraform;
 
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
-import dev.adhoc.action.config.Durations;
+import dev.adhoc.action.text.Durations;
 import dev.adhoc.action.runtime.JobLog;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -201,7 +201,7 @@ class BastionDatabaseTest {
         assertThatThrownBy(() -> new BastionShell(settings, captured.log).run("echo started >&2; sleep 30", ""))
                 .isInstanceOfSatisfying(AdhocFailure.class, f -> {
                     assertThat(f.reason()).isEqualTo("database-failed");
-                    assertThat(f.getMessage()).contains("did not finish within 1s");
+                    assertThat(f.getMessage()).contains("did not finish within 1.0s");
                 });
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }

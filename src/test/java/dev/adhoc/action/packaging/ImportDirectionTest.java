@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Keeps the code's import direction as README's "Code layout" draws it: each package of
  * {@code src/main} refers only to the project packages its row allows, and whatever that table
- * says, nothing refers upward into {@code operations} or {@code Main}, and the bottom refers to
- * no other project package.
+ * says, nothing refers upward into {@code operations} or {@code Main}, the helpers at the very
+ * bottom ({@code text}, {@code util}) refer to no other project package, and the plain values
+ * above them to those helpers only.
  */
 class ImportDirectionTest {
     private static final Path SOURCES = Path.of("src/main/java/dev/adhoc/action");
@@ -32,6 +33,8 @@ class ImportDirectionTest {
     /** Root-package classes every package may use: the failure and its reason. Any other root class is Main's. */
     private static final Set<String> FAILURE_TYPES = Set.of("AdhocFailure", "FailureReason");
     private static final Set<String> BOTTOM = Set.of("model", "config", "aws");
+    /** Below the bottom's values: small helpers that refer to no other project package at all. */
+    private static final Set<String> HELPERS = Set.of("text", "util");
 
     private static Map<String, Set<String>> allowed;
     private static Map<String, Set<String>> actual;
@@ -78,18 +81,25 @@ class ImportDirectionTest {
                 Path.of("model/Mode.java"), """
                         package dev.adhoc.action.model;
 
+                        import dev.adhoc.action.text.Printable;
+
                         /** Compare {@link dev.adhoc.action.Main}. */
                         record Mode(dev.adhoc.action.config.Input input) {
                         }
+                        """,
+                Path.of("text/Words.java"), """
+                        package dev.adhoc.action.text;
+
+                        import dev.adhoc.action.model.EnvironmentName;
                         """);
         Map<String, Set<String>> dependencies = dependencies(sources);
 
         assertThat(dependencies).containsOnly(Map.entry("database", Set.of("model", "operations")),
-                Map.entry("model", Set.of(ROOT, "config")));
+                Map.entry("model", Set.of(ROOT, "config", "text")), Map.entry("text", Set.of("model")));
         assertThat(upward(dependencies)).containsExactlyInAnyOrder("database imports operations", "model imports (root)",
-                "model imports config");
-        assertThat(violations(dependencies, Map.of("database", Set.of("model"), "model", Set.of())))
-                .containsExactlyInAnyOrder("database imports operations", "model imports (root)", "model imports config");
+                "model imports config", "text imports model");
+        assertThat(violations(dependencies, Map.of("database", Set.of("model"), "model", Set.of("text"), "text", Set.of())))
+                .containsExactlyInAnyOrder("database imports operations", "model imports (root)", "model imports config", "text imports model");
     }
 
     /** Package → the packages its row allows ("every other package": all but its own and the root's; "none": nothing). */
@@ -146,11 +156,12 @@ class ImportDirectionTest {
         return dependencies;
     }
 
-    /** The fixed rule: only the root (Main) reaches operations, nobody reaches Main, the bottom reaches nothing. */
+    /** The fixed rule: only the root (Main) reaches operations, nobody reaches Main, the bottom reaches only the helpers, they nothing. */
     private static List<String> upward(Map<String, Set<String>> dependencies) {
         List<String> found = new ArrayList<>();
         dependencies.forEach((from, targets) -> targets.forEach(to -> {
-            boolean up = (to.equals("operations") && !from.equals(ROOT)) || to.equals(ROOT) || BOTTOM.contains(from);
+            boolean up = (to.equals("operations") && !from.equals(ROOT)) || to.equals(ROOT)
+                    || (BOTTOM.contains(from) && !HELPERS.contains(to)) || HELPERS.contains(from);
             if (up) found.add(from + " imports " + to);
         }));
         return found;

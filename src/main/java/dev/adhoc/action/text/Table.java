@@ -1,4 +1,4 @@
-package dev.adhoc.action.fleet;
+package dev.adhoc.action.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,13 +37,14 @@ public final class Table {
         return lines;
     }
 
+    /** The rows as a GitHub Markdown table, each cell escaped by {@link Markdown#cell}. */
     public String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("| ").append(String.join(" | ", header)).append(" |\n|");
         header.forEach(h -> md.append("---|"));
         md.append('\n');
         for (List<String> row : rows) {
-            md.append("| ").append(String.join(" | ", row.stream().map(Table::escape).toList())).append(" |\n");
+            md.append("| ").append(String.join(" | ", row.stream().map(Markdown::cell).toList())).append(" |\n");
         }
         return md.toString();
     }
@@ -62,9 +63,5 @@ public final class Table {
             line.append(cells.get(i)).append(" ".repeat(widths[i] - cells.get(i).length()));
         }
         return line.toString().stripTrailing();
-    }
-
-    private static String escape(String cell) {
-        return cell.replace("|", "\\|").replace("\n", " ");
     }
 }

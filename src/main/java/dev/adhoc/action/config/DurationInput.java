@@ -2,19 +2,20 @@ package dev.adhoc.action.config;
 
 import dev.adhoc.action.AdhocFailure;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as users write them: {@code 90s}, {@code 20m}, {@code 36h}, {@code 7d}, {@code 1h30m}. */
-public final class Durations {
+/** A duration as users write it in an input: {@code 90s}, {@code 20m}, {@code 36h}, {@code 7d}, {@code 1h30m}. */
+public final class DurationInput {
     private static final Pattern WHOLE = Pattern.compile("(\\d+[smhd])+");
     private static final Pattern PART = Pattern.compile("(\\d+)([smhd])");
 
-    private Durations() {
+    private DurationInput() {
     }
 
     public static Duration parse(String inputName, String text) {
-        String value = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         if (!WHOLE.matcher(value).matches()) {
             throw AdhocFailure.invalidInput("Input '" + inputName + "' is '" + text
                     + "', not a duration: write a number with s, m, h or d, e.g. 90s, 20m, 36h, 7d or 1h30m.");
@@ -32,17 +33,5 @@ public final class Durations {
         }
         if (total.isZero()) throw AdhocFailure.invalidInput("Input '" + inputName + "' must be longer than zero.");
         return total;
-    }
-
-    /** Short human form: 1h 2m 3s, 4.2s. */
-    public static String format(Duration d) {
-        long ms = d.toMillis();
-        if (ms < 60_000) return String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
-        long s = d.toSeconds();
-        StringBuilder out = new StringBuilder();
-        if (s >= 86_400) out.append(s / 86_400).append("d ");
-        if (s >= 3_600) out.append(s % 86_400 / 3_600).append("h ");
-        out.append(s % 3_600 / 60).append("m ").append(s % 60).append('s');
-        return out.toString();
     }
 }

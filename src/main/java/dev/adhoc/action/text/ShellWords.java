@@ -1,20 +1,25 @@
-package dev.adhoc.action.fleet;
+package dev.adhoc.action.text;
 
 import dev.adhoc.action.AdhocFailure;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Splits a command line into argv the way a POSIX shell would quote it, without running a
- * shell: whitespace separates words; single quotes keep everything literally; double quotes
- * keep everything but {@code \"} and {@code \\}; a backslash outside quotes escapes the next
- * character. Nothing is expanded ({@code $VAR}, globs, {@code ;} are ordinary characters),
- * because the words go straight to the container as its command.
+ * POSIX shell words, both ways: a command line split into argv without running a shell, and
+ * argv quoted into a command line a shell reads back exactly.
  */
 public final class ShellWords {
     private ShellWords() {
     }
 
+    /**
+     * Splits a command line into argv the way a POSIX shell would quote it: whitespace separates
+     * words; single quotes keep everything literally; double quotes keep everything but
+     * {@code \"} and {@code \\}; a backslash outside quotes escapes the next character. Nothing
+     * is expanded ({@code $VAR}, globs, {@code ;} are ordinary characters), because the words go
+     * straight to the container as its command.
+     */
     public static List<String> split(String inputName, String text) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
@@ -88,8 +93,26 @@ public final class ShellWords {
         for (String word : words) {
             if (line.length() > 0) line.append(' ');
             boolean plain = !word.isEmpty() && word.chars().noneMatch(ch -> Character.isWhitespace(ch) || "'\"\\$`;&|<>()*?!#~".indexOf(ch) >= 0);
-            line.append(plain ? word : "'" + word.replace("'", "'\\''") + "'");
+            line.append(plain ? word : quote(word));
         }
         return line.toString();
+    }
+
+    /**
+     * One shell word that the shell reads back as exactly {@code value}: single quotes keep
+     * everything literal, and a single quote itself is closed, escaped and reopened ({@code '\''}).
+     */
+    public static String quote(String value) {
+        if (value == null) throw new IllegalArgumentException("cannot quote null");
+        return "'" + value.replace("'", "'\\''") + "'";
+    }
+
+    /**
+     * A command line running {@code argv} exactly, every argument quoted, even names already
+     * validated elsewhere: one mistake upstream must not turn into a command run on a remote host.
+     */
+    public static String commandLine(List<String> argv) {
+        if (argv.isEmpty()) throw new IllegalArgumentException("empty command");
+        return argv.stream().map(ShellWords::quote).collect(Collectors.joining(" "));
     }
 }
