@@ -7,7 +7,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The values of {@link Input}s for one run, from the Action's environment or from CLI flags. */
+/** The values of {@link Input}s for one run, from the Action's environment variables or from CLI flags. */
 public final class Inputs {
     private final Map<Input, String> values;
 
@@ -24,10 +24,10 @@ public final class Inputs {
     }
 
     /** GitHub Action mode: every {@code INPUT_<NAME>}; an empty value means "not given". */
-    public static Inputs fromEnvironment(Map<String, String> environment) {
+    public static Inputs fromProcessEnvironment(Map<String, String> processEnvironment) {
         EnumMap<Input, String> values = new EnumMap<>(Input.class);
         for (Input input : Input.values()) {
-            String value = environment.get(input.environmentVariable());
+            String value = processEnvironment.get(input.environmentVariable());
             if (value != null && !value.isBlank()) values.put(input, value.strip());
         }
         return new Inputs(values);

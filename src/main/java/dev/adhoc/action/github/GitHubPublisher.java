@@ -59,9 +59,9 @@ public final class GitHubPublisher {
     }
 
     /** The publisher for this process: GITHUB_* variables, the event, and the GitHub options. */
-    public static GitHubPublisher fromEnvironment(Map<String, String> environment, GitHubOptions options, JobLog log, ObjectMapper json) {
+    public static GitHubPublisher fromProcessEnvironment(Map<String, String> processEnvironment, GitHubOptions options, JobLog log, ObjectMapper json) {
         options.token().ifPresent(log::mask);
-        return new GitHubPublisher(GitHubSettings.from(environment, options, json), log, GitHubRepository.CALL_DEADLINE);
+        return new GitHubPublisher(GitHubSettings.from(processEnvironment, options, json), log, GitHubRepository.CALL_DEADLINE);
     }
 
     /** The operation started: the comment says "deploying", a deployment is created and marked in progress. */

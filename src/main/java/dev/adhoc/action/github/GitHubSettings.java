@@ -27,35 +27,35 @@ public record GitHubSettings(
         notes = List.copyOf(notes);
     }
 
-    public static GitHubSettings from(Map<String, String> environment, GitHubOptions options, ObjectMapper json) {
-        GitHubEvent event = GitHubEvent.read(environment, json);
-        String apiUrl = value(environment, "GITHUB_API_URL").orElse(DEFAULT_API_URL).replaceAll("/+$", "");
-        Optional<String> repository = repository(environment);
+    public static GitHubSettings from(Map<String, String> processEnvironment, GitHubOptions options, ObjectMapper json) {
+        GitHubEvent event = GitHubEvent.read(processEnvironment, json);
+        String apiUrl = value(processEnvironment, "GITHUB_API_URL").orElse(DEFAULT_API_URL).replaceAll("/+$", "");
+        Optional<String> repository = repository(processEnvironment);
         return new GitHubSettings(apiUrl,
                 options.token(),
                 repository,
                 options.pullRequest(),
-                event.pullRequestHeadSha().or(() -> value(environment, "GITHUB_SHA")).or(() -> value(environment, "GITHUB_REF")),
-                runUrl(environment),
+                event.pullRequestHeadSha().or(() -> value(processEnvironment, "GITHUB_SHA")).or(() -> value(processEnvironment, "GITHUB_REF")),
+                runUrl(processEnvironment),
                 options.deployments(),
                 event.fromFork(),
                 options.notes());
     }
 
     /** The link to this workflow run, when running in GitHub Actions. */
-    public static Optional<String> runUrl(Map<String, String> environment) {
-        Optional<String> repository = repository(environment);
-        Optional<String> server = value(environment, "GITHUB_SERVER_URL");
-        Optional<String> runId = value(environment, "GITHUB_RUN_ID");
+    public static Optional<String> runUrl(Map<String, String> processEnvironment) {
+        Optional<String> repository = repository(processEnvironment);
+        Optional<String> server = value(processEnvironment, "GITHUB_SERVER_URL");
+        Optional<String> runId = value(processEnvironment, "GITHUB_RUN_ID");
         if (server.isEmpty() || repository.isEmpty() || runId.isEmpty()) return Optional.empty();
         return Optional.of(server.get().replaceAll("/+$", "") + "/" + repository.get() + "/actions/runs/" + runId.get());
     }
 
-    private static Optional<String> repository(Map<String, String> environment) {
-        return value(environment, "GITHUB_REPOSITORY").filter(r -> r.matches("[^/\\s]+/[^/\\s]+"));
+    private static Optional<String> repository(Map<String, String> processEnvironment) {
+        return value(processEnvironment, "GITHUB_REPOSITORY").filter(r -> r.matches("[^/\\s]+/[^/\\s]+"));
     }
 
-    private static Optional<String> value(Map<String, String> environment, String name) {
-        return Optional.ofNullable(environment.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    private static Optional<String> value(Map<String, String> processEnvironment, String name) {
+        return Optional.ofNullable(processEnvironment.get(name)).map(String::strip).filter(v -> !v.isEmpty());
     }
 }

@@ -158,13 +158,13 @@ public final class Cleanup implements Operation {
 
     /** The context the given operation would have run with. */
     static Context withOperation(Context context, OperationName operation) {
-        return new Context(operation, context.log(), context.outputs(), context.summary(), context.aws(), context.environment(),
+        return new Context(operation, context.log(), context.outputs(), context.summary(), context.aws(), context.processEnvironment(),
                 context.workingDirectory(), context.clock(), context.json(), context.cancellation());
     }
 
     /** Given a github-token, pull requests are looked up through the same GitHub client and settings as publishing. */
     private Optional<PullRequests> pullRequests(Context context) {
-        GitHubSettings settings = GitHubSettings.from(context.environment(), options.github(), context.json());
+        GitHubSettings settings = GitHubSettings.from(context.processEnvironment(), options.github(), context.json());
         if (settings.token().isEmpty()) return Optional.empty();
         if (settings.repository().isEmpty()) {
             context.log().warning("GITHUB_REPOSITORY is not set, so closed pull requests are not looked up; only age counts.");

@@ -22,7 +22,7 @@ public record Context(
         StepOutputs outputs,
         JobSummary summary,
         AwsClients aws,
-        Map<String, String> environment,
+        Map<String, String> processEnvironment,
         Path workingDirectory,
         Clock clock,
         ObjectMapper json,

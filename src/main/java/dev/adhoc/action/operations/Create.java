@@ -40,7 +40,7 @@ public final class Create implements Operation {
         Deadline deadline = Deadline.after(timeout);
         // Checked before anything touches AWS or terraform: the terraform directory and tfvars.
         try (TerraformWorkspace workspace = TerraformWorkspace.open(options.terraform(), context.workingDirectory(),
-                context.environment(), context.log(), timeout, environment, context.json())) {
+                context.processEnvironment(), context.log(), timeout, environment, context.json())) {
             Lifecycle.Start start = Lifecycle.start(context, options, deadline);
             SharedManifest shared = start.shared();
             Optional<Manifest> existing = start.existing();

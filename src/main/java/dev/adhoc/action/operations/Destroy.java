@@ -29,7 +29,7 @@ public final class Destroy implements Operation {
         Duration timeout = options.waitTimeout();
         Deadline deadline = Deadline.after(timeout);
         try (TerraformWorkspace workspace = TerraformWorkspace.open(options.terraform(), context.workingDirectory(),
-                context.environment(), context.log(), timeout, environment, context.json())) {
+                context.processEnvironment(), context.log(), timeout, environment, context.json())) {
             Lifecycle.Start start = Lifecycle.start(context, options, deadline);
             SharedManifest shared = start.shared();
             Optional<Manifest> existing = start.existing();

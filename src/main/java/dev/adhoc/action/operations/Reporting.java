@@ -41,9 +41,9 @@ final class Reporting implements Phases {
     /** Starts the report; create and deploy show the environment as deploying on the pull request. */
     static Reporting start(Context context, GitHubOptions gitHubOptions, EnvironmentName environment, Optional<Manifest> manifest) {
         EnvironmentReport.Builder report = EnvironmentReport.start(environment.value(), context.operation().id(), context.clock().instant())
-                .toBuilder().runUrl(GitHubSettings.runUrl(context.environment()));
+                .toBuilder().runUrl(GitHubSettings.runUrl(context.processEnvironment()));
         manifest.ifPresent(known -> report.url(known.url()).shellCommand(known.shellCommand()));
-        Reporting reporting = new Reporting(context, GitHubPublisher.fromEnvironment(context.environment(), gitHubOptions, context.log(), context.json()),
+        Reporting reporting = new Reporting(context, GitHubPublisher.fromProcessEnvironment(context.processEnvironment(), gitHubOptions, context.log(), context.json()),
                 report.build());
         // Only what changes the running environment shows it as deploying; stop and destroy end states directly.
         if (context.operation() == OperationName.CREATE || context.operation() == OperationName.DEPLOY

@@ -190,7 +190,7 @@ class TaskDatabaseTest {
         return (cluster, taskDefinition, container, command, network) -> {
             calls.add(cluster + " " + taskDefinition + " " + container + " " + network.subnets());
             commands.add(command);
-            Processes.Result result = Processes.run(command, postgres.taskEnvironment(postgres.password()), Duration.ofSeconds(60));
+            Processes.Result result = Processes.run(command, postgres.containerEnvironment(postgres.password()), Duration.ofSeconds(60));
             result.output().lines().forEach(line -> captured.log.info(container + " | " + line));
             return result.exitCode();
         };

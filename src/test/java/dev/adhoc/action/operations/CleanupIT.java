@@ -320,14 +320,14 @@ class CleanupIT {
         JobLog log = new JobLog(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
         StepOutputs outputs = new StepOutputs(Optional.empty());
         JobSummary summary = new JobSummary(Optional.empty());
-        Map<String, String> environment = gitHubEnvironment();
+        Map<String, String> processEnvironment = gitHubEnvironment();
         EnumMap<Input, String> values = new EnumMap<>(Input.class);
         values.putAll(inputs);
         values.put(Input.OPERATION, "cleanup");
-        try (AwsClients clients = new AwsClients(environment)) {
+        try (AwsClients clients = new AwsClients(processEnvironment)) {
             ObjectMapper json = new ObjectMapper();
-            CleanupOptions options = (CleanupOptions) VerbOptions.parse(Verb.CLEANUP, Inputs.of(values), environment, json);
-            Context context = new Context(OperationName.CLEANUP, log, outputs, summary, clients, environment, work,
+            CleanupOptions options = (CleanupOptions) VerbOptions.parse(Verb.CLEANUP, Inputs.of(values), processEnvironment, json);
+            Context context = new Context(OperationName.CLEANUP, log, outputs, summary, clients, processEnvironment, work,
                     clock, json, dev.adhoc.action.runtime.Cancellation.none());
             int code = new Cleanup(options, destroyer).run(context);
             return new Run(code, null, null, bytes.toString(StandardCharsets.UTF_8), outputs.values(), summary.markdown());
