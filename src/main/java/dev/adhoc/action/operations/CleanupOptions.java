@@ -10,6 +10,7 @@ import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.terraform.TerraformOptions;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The inputs of {@code cleanup}: what makes an environment go, and the inputs of the destroy and
@@ -28,13 +29,13 @@ public record CleanupOptions(
         DatabaseOptions database,
         GitHubOptions github) implements VerbOptions {
 
-    static CleanupOptions from(Inputs inputs, GitHubEvent event) {
+    static CleanupOptions from(Inputs inputs, Supplier<GitHubEvent> event) {
         Optional<WrittenDuration> stopIdleAfter = inputs.givenDuration(Input.STOP_IDLE_AFTER);
         if (stopIdleAfter.isEmpty()) inputs.require(Input.OLDER_THAN, "for cleanup (e.g. 7d): environments older than this are destroyed");
         Optional<WrittenDuration> olderThan = inputs.givenDuration(Input.OLDER_THAN);
         boolean dryRun = inputs.flag(Input.DRY_RUN);
         return new CleanupOptions(olderThan, dryRun, stopIdleAfter, TerraformOptions.from(inputs), CommonOptions.manifestPrefix(inputs),
-                CommonOptions.waitTimeout(inputs), DatabaseOptions.from(inputs), GitHubOptions.from(inputs, event));
+                CommonOptions.waitTimeout(inputs), DatabaseOptions.from(inputs), GitHubOptions.from(inputs, event.get()));
     }
 
     /** What {@code destroy} of one expired environment runs with. */

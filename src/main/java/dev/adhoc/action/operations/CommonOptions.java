@@ -10,6 +10,7 @@ import dev.adhoc.action.model.ImageTag;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 /** How the inputs several verbs share are read, for the options records. */
 final class CommonOptions {
@@ -20,10 +21,10 @@ final class CommonOptions {
      * The environment a verb is about: the input, else {@code pr-<number>} on pull_request events.
      * Validated here, before any AWS, GitHub, shell or SQL call sees it.
      */
-    static EnvironmentName environment(Inputs inputs, GitHubEvent event, Verb verb) {
+    static EnvironmentName environment(Inputs inputs, Supplier<GitHubEvent> event, Verb verb) {
         Optional<String> given = inputs.given(Input.ENVIRONMENT);
         if (given.isPresent()) return EnvironmentName.of(given.get());
-        OptionalInt pullRequest = event.pullRequestNumber();
+        OptionalInt pullRequest = event.get().pullRequestNumber();
         if (pullRequest.isPresent()) return EnvironmentName.ofPullRequest(pullRequest.getAsInt());
         throw AdhocFailure.invalidInput("Input 'environment' is required for " + verb.id()
                 + " (it defaults to pr-<number> only on pull_request events).");

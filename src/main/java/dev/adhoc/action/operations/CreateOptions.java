@@ -11,6 +11,7 @@ import dev.adhoc.action.model.ImageTag;
 import dev.adhoc.action.terraform.TerraformOptions;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The inputs of {@code create}.
@@ -28,7 +29,7 @@ public record CreateOptions(
         DatabaseOptions database,
         GitHubOptions github) implements VerbOptions, Lifecycle.Options {
 
-    static CreateOptions from(Inputs inputs, GitHubEvent event) {
+    static CreateOptions from(Inputs inputs, Supplier<GitHubEvent> event) {
         // In the order a mistake is reported: name, tags, timeouts, database inputs.
         EnvironmentName environment = CommonOptions.environment(inputs, event, Verb.CREATE);
         Optional<ImageTag> backend = CommonOptions.imageTag(inputs, Input.BACKEND_IMAGE_TAG);
@@ -36,7 +37,7 @@ public record CreateOptions(
         Duration waitTimeout = CommonOptions.waitTimeout(inputs);
         Optional<Duration> healthCheck = healthCheckTimeout(inputs);
         return new CreateOptions(environment, backend, frontend, TerraformOptions.from(inputs), CommonOptions.manifestPrefix(inputs),
-                waitTimeout, healthCheck, DatabaseOptions.from(inputs), GitHubOptions.from(inputs, event));
+                waitTimeout, healthCheck, DatabaseOptions.from(inputs), GitHubOptions.from(inputs, event.get()));
     }
 
     private static Optional<Duration> healthCheckTimeout(Inputs inputs) {

@@ -10,6 +10,7 @@ import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.model.ImageTag;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The inputs of {@code deploy}: at least one image tag. */
 public record DeployOptions(
@@ -20,7 +21,7 @@ public record DeployOptions(
         Duration waitTimeout,
         GitHubOptions github) implements VerbOptions {
 
-    static DeployOptions from(Inputs inputs, GitHubEvent event) {
+    static DeployOptions from(Inputs inputs, Supplier<GitHubEvent> event) {
         EnvironmentName environment = CommonOptions.environment(inputs, event, Verb.DEPLOY);
         Optional<ImageTag> backend = CommonOptions.imageTag(inputs, Input.BACKEND_IMAGE_TAG);
         Optional<ImageTag> frontend = CommonOptions.imageTag(inputs, Input.FRONTEND_IMAGE_TAG);
@@ -28,7 +29,7 @@ public record DeployOptions(
             throw AdhocFailure.invalidInput("deploy needs backend-image-tag, frontend-image-tag or both: there is nothing to roll out.");
         }
         return new DeployOptions(environment, backend, frontend, CommonOptions.manifestPrefix(inputs), CommonOptions.waitTimeout(inputs),
-                GitHubOptions.from(inputs, event));
+                GitHubOptions.from(inputs, event.get()));
     }
 
     @Override

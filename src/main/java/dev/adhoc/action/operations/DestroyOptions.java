@@ -8,6 +8,7 @@ import dev.adhoc.action.github.GitHubOptions;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.terraform.TerraformOptions;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** The inputs of {@code destroy}; {@code cleanup} makes one per environment it destroys. */
 public record DestroyOptions(
@@ -18,11 +19,11 @@ public record DestroyOptions(
         DatabaseOptions database,
         GitHubOptions github) implements VerbOptions, Lifecycle.Options {
 
-    static DestroyOptions from(Inputs inputs, GitHubEvent event) {
+    static DestroyOptions from(Inputs inputs, Supplier<GitHubEvent> event) {
         EnvironmentName environment = CommonOptions.environment(inputs, event, Verb.DESTROY);
         Duration waitTimeout = CommonOptions.waitTimeout(inputs);
         return new DestroyOptions(environment, TerraformOptions.from(inputs), CommonOptions.manifestPrefix(inputs), waitTimeout,
-                DatabaseOptions.from(inputs), GitHubOptions.from(inputs, event));
+                DatabaseOptions.from(inputs), GitHubOptions.from(inputs, event.get()));
     }
 
     @Override

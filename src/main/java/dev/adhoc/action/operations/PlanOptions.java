@@ -9,6 +9,7 @@ import dev.adhoc.action.model.ImageTag;
 import dev.adhoc.action.terraform.TerraformOptions;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The inputs of {@code plan}. */
 public record PlanOptions(
@@ -19,7 +20,7 @@ public record PlanOptions(
         String manifestPrefix,
         Duration waitTimeout) implements VerbOptions {
 
-    static PlanOptions from(Inputs inputs, GitHubEvent event) {
+    static PlanOptions from(Inputs inputs, Supplier<GitHubEvent> event) {
         return new PlanOptions(CommonOptions.environment(inputs, event, Verb.PLAN),
                 CommonOptions.imageTag(inputs, Input.BACKEND_IMAGE_TAG),
                 CommonOptions.imageTag(inputs, Input.FRONTEND_IMAGE_TAG),

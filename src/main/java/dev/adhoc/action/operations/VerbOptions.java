@@ -6,6 +6,7 @@ import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.config.Verb;
 import dev.adhoc.action.github.GitHubEvent;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One verb's inputs, parsed and checked once at the edge, before any AWS or GitHub call: one
@@ -25,11 +26,12 @@ public sealed interface VerbOptions
 
     /**
      * Every input {@code verb} reads, checked; inputs it does not read are ignored. The environment
-     * and pull request default to the pull_request event's, read from the process environment now.
+     * and pull request default to the pull_request event's, read from the process environment now
+     * (only by a verb that needs it: list, or run with an environment given, reads no event file).
      */
     static VerbOptions parse(Verb verb, Inputs inputs, Map<String, String> processEnvironment, ObjectMapper json) {
         Inputs own = inputs.forVerb(verb);
-        GitHubEvent event = GitHubEvent.read(processEnvironment, json);
+        Supplier<GitHubEvent> event = () -> GitHubEvent.read(processEnvironment, json);
         return switch (verb) {
             case PLAN -> PlanOptions.from(own, event);
             case CREATE -> CreateOptions.from(own, event);
