@@ -16,8 +16,6 @@ import java.util.List;
 public final class DatabaseScripts {
     /** {@code $0} of the scripts: shows up in the shell's own error messages and process listings. */
     static final String SCRIPT_NAME = "adhoc-database";
-    /** Marks the roles the program created, so it never takes over or drops a role it did not create. */
-    static final String ROLE_COMMENT = "adhoc-action environment role";
 
     private static final String PREAMBLE = """
             set -u
@@ -126,14 +124,6 @@ public final class DatabaseScripts {
             """;
 
     private DatabaseScripts() {
-    }
-
-    /** The script's text; the same for every environment. */
-    public static String script(DatabaseAction action) {
-        return switch (action) {
-            case CREATE -> CREATE;
-            case DROP -> DROP;
-        };
     }
 
     /**

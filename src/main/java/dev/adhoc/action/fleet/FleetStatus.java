@@ -2,6 +2,7 @@ package dev.adhoc.action.fleet;
 
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.aws.Parallel;
+import dev.adhoc.action.ecs.EnvironmentServices;
 import dev.adhoc.action.ecs.ServiceRollout;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.ManifestStore;

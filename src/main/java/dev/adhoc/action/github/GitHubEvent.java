@@ -35,12 +35,6 @@ public record GitHubEvent(String name, JsonNode payload) {
         return name.startsWith("pull_request") && top.isInt() ? OptionalInt.of(top.asInt()) : OptionalInt.empty();
     }
 
-    /** The pull_request event's action: opened, synchronize, reopened, closed... */
-    public Optional<String> action() {
-        JsonNode action = payload.path("action");
-        return action.isTextual() ? Optional.of(action.asText()) : Optional.empty();
-    }
-
     /** The pull request's head commit: what a deployment for a pull request is about (GITHUB_SHA is a merge commit there). */
     public Optional<String> pullRequestHeadSha() {
         JsonNode sha = payload.path("pull_request").path("head").path("sha");

@@ -60,7 +60,11 @@ public record SharedManifest(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Database(String host, int port, String username, String masterSecretArn, int connectionLimit,
                            OptionalInt maxConnections) {
-        public static final int DEFAULT_CONNECTION_LIMIT = 20;
+        /**
+         * For a stack that publishes no {@code connectionLimit}: the default of the shared module's
+         * {@code db_connection_limit_per_environment} (terraform/modules/shared/variables.tf).
+         */
+        public static final int DEFAULT_CONNECTION_LIMIT = 5;
         public static final int DEFAULT_PORT = 5432;
 
         public Database {

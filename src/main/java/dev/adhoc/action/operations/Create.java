@@ -2,7 +2,7 @@ package dev.adhoc.action.operations;
 
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
-import dev.adhoc.action.fleet.LoadBalancerPlacement.Placement;
+import dev.adhoc.action.loadbalancer.LoadBalancerPlacement.Placement;
 import java.util.LinkedHashMap;
 import dev.adhoc.action.database.DatabaseAdmin;
 import dev.adhoc.action.util.Deadline;

@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import dev.adhoc.action.AdhocFailure;
-import dev.adhoc.action.fleet.ListenerQuotaPreflight;
+import dev.adhoc.action.loadbalancer.ListenerQuotaPreflight;
 import dev.adhoc.action.manifest.SharedManifest;
 import software.amazon.awssdk.core.exception.SdkException;
 

@@ -1,13 +1,13 @@
 package dev.adhoc.action.operations;
 
 import dev.adhoc.action.ecs.RunningImages;
-import dev.adhoc.action.fleet.ListenerQuotaPreflight;
-import dev.adhoc.action.fleet.LoadBalancerPlacement;
-import dev.adhoc.action.fleet.LoadBalancerPlacement.Placement;
+import dev.adhoc.action.loadbalancer.ListenerQuotaPreflight;
+import dev.adhoc.action.loadbalancer.LoadBalancerPlacement;
+import dev.adhoc.action.loadbalancer.LoadBalancerPlacement.Placement;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.model.EnvironmentName;
-import dev.adhoc.action.terraform.ListenerPriorities;
+import dev.adhoc.action.loadbalancer.ListenerPriorities;
 import dev.adhoc.action.terraform.TerraformWorkspace;
 import java.util.LinkedHashMap;
 import java.util.Map;

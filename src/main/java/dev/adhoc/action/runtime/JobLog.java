@@ -21,10 +21,6 @@ public final class JobLog {
         this.githubActions = githubActions;
     }
 
-    public boolean githubActions() {
-        return githubActions;
-    }
-
     /** Registers a secret: masked by the runner and redacted from everything printed here. */
     public void mask(String secret) {
         if (secret == null || secret.isBlank()) return;

@@ -31,22 +31,10 @@ public record PlanSummary(List<ResourceChange> changes, List<String> changedOutp
 
     /** What happens to one resource instance, riskiest first in declaration order. */
     public enum Action {
-        REPLACE("replace", "replaced"),
-        DELETE("destroy", "destroyed"),
-        UPDATE("change", "changed"),
-        CREATE("add", "added");
-
-        private final String verb;
-        private final String participle;
-
-        Action(String verb, String participle) {
-            this.verb = verb;
-            this.participle = participle;
-        }
-
-        public String verb() {
-            return verb;
-        }
+        REPLACE,
+        DELETE,
+        UPDATE,
+        CREATE;
 
         /** From a {@code change.actions} array; {@code null} for no-op and read (nothing changes). */
         static Action of(List<String> actions) {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
  *
  * @param file    the binary plan file (inside the workspace's private temporary directory)
  * @param changes whether terraform reported changes (exit code 2 of {@code -detailed-exitcode})
- * @param destroy whether it is a destroy plan
  */
-public record SavedPlan(Path file, boolean changes, boolean destroy, PlanSummary summary) {
+public record SavedPlan(Path file, boolean changes, PlanSummary summary) {
 }

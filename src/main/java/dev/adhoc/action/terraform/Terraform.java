@@ -91,10 +91,6 @@ public final class Terraform {
         return Path.of("terraform");
     }
 
-    public Path directory() {
-        return directory;
-    }
-
     /** {@code terraform init -input=false [-backend-config=FILE]}. */
     public void init(Optional<Path> backendConfig) {
         List<String> args = new ArrayList<>(List.of("init", "-input=false"));
@@ -150,14 +146,13 @@ public final class Terraform {
      *
      * @return whether the plan has changes (terraform's exit code 2; 0 means none)
      */
-    public boolean plan(String workspace, Path varFile, Map<String, String> variables, Path planFile, boolean destroy) {
+    public boolean plan(String workspace, Path varFile, Map<String, String> variables, Path planFile) {
         List<String> args = new ArrayList<>(List.of("plan", "-input=false", lockTimeoutArgument(), "-detailed-exitcode"));
         noColor(args);
-        if (destroy) args.add("-destroy");
         args.add("-var-file=" + varFile);
         variables(args, variables);
         args.add("-out=" + planFile);
-        int exit = run(new Step(destroy ? "plan -destroy" : "plan", Optional.of(workspace)), args, Optional.of(workspace),
+        int exit = run(new Step("plan", Optional.of(workspace)), args, Optional.of(workspace),
                 Set.of(0, 2), null);
         return exit == 2;
     }

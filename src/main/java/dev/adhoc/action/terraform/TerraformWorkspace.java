@@ -41,7 +41,7 @@ public final class TerraformWorkspace implements AutoCloseable {
     public static final String ENVIRONMENT = "environment";
     public static final String BACKEND_IMAGE_TAG = "backend_image_tag";
     public static final String FRONTEND_IMAGE_TAG = "frontend_image_tag";
-    /** Base priority of the environment's listener rules, see {@link ListenerPriorities}. */
+    /** Base priority of the environment's listener rules, chosen by {@code loadbalancer.ListenerPriorities}. */
     public static final String LISTENER_RULE_PRIORITY = "listener_rule_priority";
     /** The terraform output holding the environment manifest (a JSON string). */
     public static final String MANIFEST_OUTPUT = "manifest";
@@ -93,18 +93,6 @@ public final class TerraformWorkspace implements AutoCloseable {
         return variables;
     }
 
-    public EnvironmentName environment() {
-        return environment;
-    }
-
-    public Path varFile() {
-        return varFile;
-    }
-
-    public Terraform terraform() {
-        return terraform;
-    }
-
     /** {@code terraform init} with the backend-config file, if any. */
     public void init() {
         terraform.init(backendConfig);
@@ -127,19 +115,10 @@ public final class TerraformWorkspace implements AutoCloseable {
 
     /** Plans the changes with the given variables (plus {@code environment}) to a saved plan. */
     public SavedPlan plan(Map<String, String> variables) {
-        return plan(variables, false);
-    }
-
-    /** Plans destroying everything in the workspace, for review. */
-    public SavedPlan planDestroy(Map<String, String> variables) {
-        return plan(variables, true);
-    }
-
-    private SavedPlan plan(Map<String, String> variables, boolean destroy) {
-        Path file = planDirectory().resolve(environment + (destroy ? "-destroy" : "") + ".tfplan");
-        boolean changes = terraform.plan(environment.value(), varFile, with(variables), file, destroy);
+        Path file = planDirectory().resolve(environment + ".tfplan");
+        boolean changes = terraform.plan(environment.value(), varFile, with(variables), file);
         PlanSummary summary = PlanSummary.parse(terraform.showJson(environment.value(), file), json);
-        return new SavedPlan(file, changes, destroy, summary);
+        return new SavedPlan(file, changes, summary);
     }
 
     /** Applies exactly the saved plan. */

@@ -25,9 +25,9 @@ class DatabaseScriptsTest {
         EnvironmentRole role = role("alpha", "a-password");
         List<String> create = DatabaseScripts.create(role, ENDPOINT);
         List<String> drop = DatabaseScripts.drop(EnvironmentName.of("beta"), ENDPOINT);
-        assertThat(create).containsExactly("sh", "-c", DatabaseScripts.script(DatabaseAction.CREATE), "adhoc-database",
+        assertThat(create).containsExactly("sh", "-c", DatabaseScripts.CREATE, "adhoc-database",
                 "alpha", "db.internal", "5432", "master", "20", role.passwordVerifier());
-        assertThat(drop).containsExactly("sh", "-c", DatabaseScripts.script(DatabaseAction.DROP), "adhoc-database",
+        assertThat(drop).containsExactly("sh", "-c", DatabaseScripts.DROP, "adhoc-database",
                 "beta", "db.internal", "5432", "master");
         assertThat(create.get(2)).doesNotContain("alpha", "db.internal", "master", "SCRAM-SHA-256$");
         assertThat(String.join(" ", create)).doesNotContain("a-password");
@@ -83,7 +83,7 @@ class DatabaseScriptsTest {
         assertThat(Psql.as(postgres, a, "password-of-b", a, "SELECT 1").stderr()).contains("password authentication failed");
         assertThat(Psql.master(postgres, "SELECT rolsuper, rolcreatedb, rolcreaterole, rolinherit, rolreplication, rolbypassrls,"
                 + " rolcanlogin, rolconnlimit, shobj_description(oid, 'pg_authid') FROM pg_roles WHERE rolname = 'scripts-a'"))
-                .isEqualTo("f|f|f|t|f|f|t|20|" + DatabaseScripts.ROLE_COMMENT);
+                .isEqualTo("f|f|f|t|f|f|t|20|adhoc-action environment role");
         assertThat(Psql.master(postgres, "SELECT pg_get_userbyid(datdba), has_database_privilege('public', oid, 'CONNECT')"
                 + " FROM pg_database WHERE datname = 'scripts-a'")).isEqualTo("scripts-a|f");
         // The role belongs to no other role: it has only what it owns, and creates its own tables (as migrations do).

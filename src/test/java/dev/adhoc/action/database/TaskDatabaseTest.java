@@ -87,10 +87,10 @@ class TaskDatabaseTest {
                 .contains("▸ Creating database and role 'task-alpha' on " + postgres.endpoint().address()
                         + " with the one-off task adhoc-dbadmin in cluster adhoc-shared")
                 .contains("Created secret " + prefix + "/task-alpha/database with a new password.")
-                .contains("Created role task-alpha and database task-alpha (owner task-alpha, connection limit 20).")
+                .contains("Created role task-alpha and database task-alpha (owner task-alpha, connection limit 5).")
                 .contains("Secret " + prefix + "/task-alpha/database exists: its password is kept.")
-                .contains("Database task-alpha already exists (owner task-alpha, connection limit 20).")
-                .contains("✓ database task-alpha is in place (owner task-alpha, connection limit 20)")
+                .contains("Database task-alpha already exists (owner task-alpha, connection limit 5).")
+                .contains("✓ database task-alpha is in place (owner task-alpha, connection limit 5)")
                 .doesNotContain(password, "SCRAM-SHA-256$", "SELECT", "psql -X");
 
         admin.drop(EnvironmentName.of(name));

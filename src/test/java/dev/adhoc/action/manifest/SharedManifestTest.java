@@ -7,8 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.model.EnvironmentName;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class SharedManifestTest {
@@ -24,9 +29,19 @@ class SharedManifestTest {
         assertThat(shared.namePrefix()).isEqualTo("adhoc");
         assertThat(shared.reservedEnvironmentNames()).isEmpty();
         assertThat(shared.loadBalancers()).isEmpty();
-        assertThat(shared.database().connectionLimit()).isEqualTo(20);
+        assertThat(shared.database().connectionLimit()).isEqualTo(SharedManifest.Database.DEFAULT_CONNECTION_LIMIT);
         assertThat(shared.database().maxConnections()).isEmpty();
         assertThat(shared.listenerArn()).isEqualTo("arn:listener");
+    }
+
+    @Test
+    void theConnectionLimitFallbackIsTheSharedModulesDefault() throws IOException {
+        String variables = Files.readString(Path.of("terraform/modules/shared/variables.tf"));
+        Matcher block = Pattern.compile("(?s)variable \"db_connection_limit_per_environment\" \\{.*?\n}").matcher(variables);
+        assertThat(block.find()).as("db_connection_limit_per_environment in the shared module").isTrue();
+        Matcher moduleDefault = Pattern.compile("(?m)^\\s*default\\s*=\\s*(\\d+)\\s*$").matcher(block.group());
+        assertThat(moduleDefault.find()).as(block.group()).isTrue();
+        assertThat(SharedManifest.Database.DEFAULT_CONNECTION_LIMIT).isEqualTo(Integer.parseInt(moduleDefault.group(1)));
     }
 
     @Test

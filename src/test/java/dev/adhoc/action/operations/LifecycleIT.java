@@ -125,7 +125,7 @@ class LifecycleIT {
         Program.Result plan = run("plan", Map.of());
         assertThat(plan.exitCode()).as(plan.log()).isZero();
         assertThat(plan.log()).contains("-var backend_image_tag=v2").contains("-var listener_rule_priority="
-                + dev.adhoc.action.terraform.ListenerPriorities.home("life.adhoc.test") * 10);
+                + dev.adhoc.action.loadbalancer.ListenerPriorities.home("life.adhoc.test") * 10);
         // The task definitions track the family's latest revision, i.e. the one deploy registered:
         // with the running tags nothing is replaced (no rolling restart for nothing).
         assertThat(plan.output("plan-summary")).isNotBlank().doesNotContain("aws_ecs_task_definition");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adhoc.action.testing.LocalEnvironmentTest;
-import dev.adhoc.action.testing.LocalAws;
 import dev.adhoc.action.testing.Program;
 import java.time.Instant;
 import java.util.HashMap;
@@ -38,8 +37,6 @@ class ListEnvironmentsIT extends LocalEnvironmentTest {
                 + "\"cluster\": \"%1$s\", \"services\": [\"%1$s-web\"], \"preDeployTasks\": [], "
                 + "\"network\": {\"subnets\": [], \"securityGroups\": []}, \"images\": {\"backend\": \"b\", \"frontend\": \"f\"}}";
         fixture.ssm().putParameter(r -> r.name(prefix + "/" + gone).type("String").overwrite(true).value(goneManifest.formatted(gone)));
-        aws.clearCalls();
-
         Program.Result result = program().action(Map.of("operation", "list", "manifest-prefix", prefix));
 
         assertThat(result.exitCode()).as(result.log()).isZero();
@@ -74,15 +71,23 @@ class ListEnvironmentsIT extends LocalEnvironmentTest {
         assertThat(c.get("desiredCount").asInt()).isZero();
         assertThat(c.get("images").get("backend").asText()).isEqualTo("v3");
 
-        assertThat(result.summary()).contains("| environment | state | tasks |")
+        assertThat(b.get("images").get("frontend").asText()).isEqualTo("v2");
+        assertThat(b.get("desiredCount").asInt()).isEqualTo(5);
+        assertThat(c.get("images").get("frontend").asText()).isEqualTo("v3");
+
+        // The same four rows in the job summary and, as text, in the log; the parameter that is no environment in neither.
+        assertThat(result.summary()).contains("## Environments (4)")
+                .contains("| environment | state | tasks |")
                 .contains("| " + alpha + " | running | 6/6 | v1 | v1 | 0m |")
-                .contains("| " + gamma + " | stopped | 0/0 | v3 | v3 |");
-        // Services are described in one call per environment (five each), task definitions once each.
-        List<LocalAws.Call> calls = aws.calls();
-        assertThat(calls.stream().filter(c2 -> c2.action().equals("DescribeServices"))).hasSize(4);
-        assertThat(calls.stream().filter(c2 -> c2.action().equals("DescribeTaskDefinition"))).hasSize(15);
-        assertThat(calls.stream().filter(c2 -> c2.action().equals("DescribeTaskDefinition")).map(c2 -> c2.body().get("taskDefinition").asText()).distinct())
-                .hasSize(15);
+                .contains("| " + beta + " | running | 5/5 | v2 | v2 | 0m |")
+                .contains("| " + gamma + " | stopped | 0/0 | v3 | v3 |")
+                .contains("| " + gone + " | unknown | 0/0 | - | - |")
+                .doesNotContain("_shared");
+        List<String> lines = result.log().lines().toList();
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches(alpha + " +running +6/6 +v1 +v1 .*"))
+                .anySatisfy(l -> assertThat(l).matches(beta + " +running +5/5 +v2 +v2 .*"))
+                .anySatisfy(l -> assertThat(l).matches(gamma + " +stopped +0/0 +v3 +v3 .*"))
+                .anySatisfy(l -> assertThat(l).matches(gone + " +unknown +0/0 +- +- .*"));
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.adhoc.action.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.adhoc.action.terraform.ListenerPriorities;
+import dev.adhoc.action.loadbalancer.ListenerPriorities;
 import dev.adhoc.action.testing.LocalAws;
 import dev.adhoc.action.testing.Program;
 import dev.adhoc.action.testing.TerraformFixture;

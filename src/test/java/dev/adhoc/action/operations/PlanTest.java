@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import dev.adhoc.action.terraform.ListenerPriorities;
+import dev.adhoc.action.loadbalancer.ListenerPriorities;
 import dev.adhoc.action.testing.EnvironmentFixture;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;

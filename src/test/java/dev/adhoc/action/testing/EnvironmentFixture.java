@@ -30,7 +30,6 @@ public final class EnvironmentFixture implements AutoCloseable {
     public static final String FRONTEND = "123456789012.dkr.ecr.us-east-1.amazonaws.com/frontend";
     public static final String REDIS = "public.ecr.aws/docker/library/redis:7-alpine";
 
-    private final LocalAws aws;
     private final EcsClient ecs;
     private final SsmClient ssm;
     private final CloudWatchLogsClient logs;
@@ -38,7 +37,6 @@ public final class EnvironmentFixture implements AutoCloseable {
     private final ElasticLoadBalancingV2Client elb;
 
     public EnvironmentFixture(LocalAws aws) {
-        this.aws = aws;
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
         this.ecs = EcsClient.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials).build();
         this.ssm = SsmClient.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials).build();
@@ -50,10 +48,6 @@ public final class EnvironmentFixture implements AutoCloseable {
 
     public EcsClient ecs() {
         return ecs;
-    }
-
-    public CloudWatchLogsClient logs() {
-        return logs;
     }
 
     public SsmClient ssm() {

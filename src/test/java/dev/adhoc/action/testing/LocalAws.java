@@ -105,11 +105,6 @@ public final class LocalAws implements AutoCloseable {
         return endpoint;
     }
 
-    /** The log file of the emulator (its stdout and stderr), for diagnosing a failed test. */
-    public Path logFile() {
-        return log;
-    }
-
     /** An SDK client for this local AWS: its endpoint, us-east-1, the test credentials. */
     public <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>, C> C client(B builder) {
         return builder.endpointOverride(endpoint).region(software.amazon.awssdk.regions.Region.US_EAST_1)

@@ -1,7 +1,6 @@
 package dev.adhoc.action.testing;
 
 import java.io.IOException;
-import java.net.URI;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,11 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 
 /**
  * The repository's terraform examples applied for real on the local AWS: a copy of
@@ -26,12 +20,10 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsExcept
  */
 public final class TerraformFixture {
     private final Path root;
-    private final URI endpoint;
     private final Map<String, String> environment = new HashMap<>();
 
-    private TerraformFixture(Path root, URI endpoint, Map<String, String> environment) {
+    private TerraformFixture(Path root, Map<String, String> environment) {
         this.root = root;
-        this.endpoint = endpoint;
         this.environment.putAll(environment);
     }
 
@@ -64,7 +56,7 @@ public final class TerraformFixture {
             env.put("TF_PLUGIN_CACHE_DIR", Files.createDirectories(work.resolve("plugin-cache")).toString());
             env.put("TF_IN_AUTOMATION", "1");
             env.put("CHECKPOINT_DISABLE", "1");
-            TerraformFixture fixture = new TerraformFixture(root, aws.endpoint(), env);
+            TerraformFixture fixture = new TerraformFixture(root, env);
             fixture.terraform("examples/bootstrap", "init", "-input=false");
             fixture.terraform("examples/bootstrap", "apply", "-auto-approve", "-input=false", "-var-file=local.tfvars");
             fixture.terraform("examples/shared", "init", "-input=false", "-backend-config=local.backend.hcl");
@@ -78,23 +70,6 @@ public final class TerraformFixture {
     /** What the program needs besides the local AWS: terraform's configuration. */
     public Map<String, String> environment() {
         return Map.copyOf(environment);
-    }
-
-    /**
-     * The environment's own database secret {@code adhoc/<environment>/database}, which the
-     * environment module reads by name: the program creates it before terraform runs; tests
-     * that apply examples/ad-hoc without the program create it here. Exists already: left alone.
-     */
-    public void createDatabaseSecret(String environmentName) {
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
-        try (SecretsManagerClient secrets = SecretsManagerClient.builder().endpointOverride(endpoint)
-                .region(Region.US_EAST_1).credentialsProvider(credentials).build()) {
-            secrets.createSecret(r -> r.name("adhoc/" + environmentName + "/database").secretString("""
-                    {"username": "%1$s", "password": "%1$s-password", "host": "postgres.local", "port": 5432, "dbname": "%1$s"}"""
-                    .formatted(environmentName)));
-        } catch (ResourceExistsException alreadyThere) {
-            // created by the program, or by an earlier test
-        }
     }
 
     public Path adHocDirectory() {

@@ -1,4 +1,4 @@
-package dev.adhoc.action.fleet;
+package dev.adhoc.action.ecs;
 
 import java.util.Optional;
 import software.amazon.awssdk.services.ecs.EcsClient;

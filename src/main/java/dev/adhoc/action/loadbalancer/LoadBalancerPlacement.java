@@ -1,13 +1,12 @@
-package dev.adhoc.action.fleet;
+package dev.adhoc.action.loadbalancer;
 
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
-import dev.adhoc.action.fleet.ListenerQuotaPreflight.Headroom;
+import dev.adhoc.action.loadbalancer.ListenerQuotaPreflight.Headroom;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.manifest.SharedManifest.LoadBalancer;
 import dev.adhoc.action.model.EnvironmentName;
-import dev.adhoc.action.terraform.ListenerPriorities;
 import java.util.List;
 import java.util.Optional;
 

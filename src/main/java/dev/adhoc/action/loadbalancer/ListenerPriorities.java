@@ -1,4 +1,4 @@
-package dev.adhoc.action.terraform;
+package dev.adhoc.action.loadbalancer;
 
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;

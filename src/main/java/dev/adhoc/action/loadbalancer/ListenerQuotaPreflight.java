@@ -1,4 +1,4 @@
-package dev.adhoc.action.fleet;
+package dev.adhoc.action.loadbalancer;
 
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
@@ -127,10 +127,6 @@ public final class ListenerQuotaPreflight {
         List<Headroom> all = new ArrayList<>();
         for (SharedManifest.LoadBalancer each : loadBalancers(shared)) all.add(measure(each, rules, targetGroups));
         return all;
-    }
-
-    public Headroom measure(SharedManifest shared) {
-        return measureAll(shared).get(0);
     }
 
     private record Limit(Quota quota, int value, String source) {

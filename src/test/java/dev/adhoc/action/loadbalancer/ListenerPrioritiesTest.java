@@ -1,4 +1,4 @@
-package dev.adhoc.action.terraform;
+package dev.adhoc.action.loadbalancer;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.model.EnvironmentName;
-import dev.adhoc.action.terraform.ListenerPriorities.Rule;
+import dev.adhoc.action.loadbalancer.ListenerPriorities.Rule;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

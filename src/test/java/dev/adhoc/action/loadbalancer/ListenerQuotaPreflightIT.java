@@ -1,4 +1,4 @@
-package dev.adhoc.action.fleet;
+package dev.adhoc.action.loadbalancer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
