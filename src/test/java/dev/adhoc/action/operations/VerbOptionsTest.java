@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
@@ -102,6 +103,34 @@ class VerbOptionsTest {
         assertThatThrownBy(() -> VerbOptions.parse(Verb.DEPLOY, noEnvironment, Map.of(), JSON))
                 .isInstanceOfSatisfying(AdhocFailure.class, f -> assertThat(f.getMessage()).isEqualTo(
                         "Input 'environment' is required for deploy (it defaults to pr-<number> only on pull_request events)."));
+    }
+
+    /** Bad input is refused while parsing, with the message the user sees, before any AWS or GitHub call could happen. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "deploy  | environment=Alpha!, backend-image-tag=v2 | Environment name 'Alpha!' is not valid",
+        "deploy  | environment=alpha, backend-image-tag=no spaces | Image tag 'no spaces' is not valid",
+        "deploy  | environment=alpha | deploy needs backend-image-tag, frontend-image-tag or both",
+        "create  | environment=alpha, wait-timeout=soon | Input 'wait-timeout' is 'soon', not a duration",
+        "create  | environment=alpha, health-check-timeout=soon | Input 'health-check-timeout' is 'soon', not a duration",
+        "create  | environment=alpha, database=ssh | Input 'database' is 'ssh'; use one of bastion, task, none.",
+        "destroy | environment=alpha, database=bastion | Input 'ssh-private-key' is required for database: bastion",
+        "run     | environment=alpha | Input 'command' is required for run",
+        "run     | environment=alpha, command=echo 'unclosed | Input 'command' ",
+        "cleanup | dry-run=false | Input 'older-than' is required for cleanup",
+        "cleanup | older-than=7d, dry-run=maybe | Input 'dry-run' must be true or false, not 'maybe'.",
+        "cleanup | older-than=7d, wait-timeout=soon | Input 'wait-timeout' is 'soon', not a duration",
+    })
+    void badInputIsRefusedWhileParsing(String verb, String given, String message) {
+        Map<Input, String> values = new EnumMap<>(Input.class);
+        for (String pair : given.split(", ")) {
+            int eq = pair.indexOf('=');
+            values.put(Input.byName(pair.substring(0, eq)).orElseThrow(), pair.substring(eq + 1));
+        }
+        assertThatThrownBy(() -> parse(Verb.parse(verb), Inputs.of(values))).isInstanceOfSatisfying(AdhocFailure.class, f -> {
+            assertThat(f.reason()).isEqualTo("invalid-input");
+            assertThat(f.getMessage()).startsWith(message);
+        });
     }
 
     @Test
