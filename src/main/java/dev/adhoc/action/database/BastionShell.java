@@ -32,11 +32,12 @@ public final class BastionShell {
 
     private final BastionSettings settings;
     private final JobLog log;
-    private final Poll poll = Poll.system();
+    private final Poll poll;
 
-    public BastionShell(BastionSettings settings, JobLog log) {
+    public BastionShell(BastionSettings settings, JobLog log, Poll poll) {
         this.settings = settings;
         this.log = log;
+        this.poll = poll;
     }
 
     public BastionSettings settings() {

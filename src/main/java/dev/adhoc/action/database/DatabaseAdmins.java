@@ -5,6 +5,7 @@ import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.runtime.JobLog;
+import dev.adhoc.action.util.Poll;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -47,7 +48,7 @@ public final class DatabaseAdmins {
         return switch (options.mode()) {
             case NONE -> new NoDatabase(log);
             case BASTION -> new BastionDatabase(new BastionShell(
-                    BastionSettings.of(options.bastion().orElseThrow(), shared.bastion(), waitTimeout, log), log), server, log);
+                    BastionSettings.of(options.bastion().orElseThrow(), shared.bastion(), waitTimeout, log), log, Poll.system()), server, log);
             case TASK -> new TaskDatabase(shared.dbAdmin().orElseThrow(() -> AdhocFailure.invalidInput(
                     "Input 'database' is task, but the shared stack publishes no database-admin task (dbAdmin) in its manifest."
                             + " Apply the shared stack again, or use database: bastion or none.")),

@@ -1,6 +1,7 @@
 package dev.adhoc.action.ecs;
 
 import dev.adhoc.action.util.Deadline;
+import dev.adhoc.action.util.Poll;
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.aws.Parallel;
 import dev.adhoc.action.text.Durations;
@@ -17,7 +18,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -29,16 +29,16 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
  * share it: create runs only the last two steps on what terraform applied.
  */
 public final class EnvironmentRollout {
-    private final EcsClient ecs;
+    private final EcsCalls ecs;
     private final JobLog log;
     private final OneOffTasks tasks;
     private final ServiceRollout services;
 
-    public EnvironmentRollout(EcsClient ecs, CloudWatchLogsClient logs, JobLog log) {
+    public EnvironmentRollout(EcsCalls ecs, CloudWatchLogsClient logs, JobLog log, Poll poll) {
         this.ecs = ecs;
         this.log = log;
-        this.tasks = new OneOffTasks(ecs, logs, log);
-        this.services = new ServiceRollout(ecs, logs, log);
+        this.tasks = new OneOffTasks(ecs, logs, log, poll);
+        this.services = new ServiceRollout(ecs, logs, log, poll);
     }
 
     /** One service's line in the report. */

@@ -20,11 +20,12 @@ import software.amazon.awssdk.services.ecs.model.ServiceField;
 public final class EnvironmentServices {
     private final EcsClient ecs;
     private final JobLog log;
-    private final Poll poll = Poll.system();
+    private final Poll poll;
 
-    public EnvironmentServices(EcsClient ecs, JobLog log) {
+    public EnvironmentServices(EcsClient ecs, JobLog log, Poll poll) {
         this.ecs = ecs;
         this.log = log;
+        this.poll = poll;
     }
 
     /** The manifest's services as they are now, tags included. A service that does not exist is a failure naming it. */

@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -32,19 +31,24 @@ import software.amazon.awssdk.services.ecs.model.TaskOverride;
  * on-demand (never Spot: a reclaimed migration is worse than a slower one), with the given
  * network, the containers' awslogs streams followed into the job log while it runs and drained
  * after it stops, bounded by the run's deadline.
+ *
+ * <p>The SDK's {@code EcsWaiter.waitUntilTasksStopped} has our condition but not our wait: the logs
+ * are followed between checks, the pace is ours (every 0.4 s at most, the waiter's is 6 s), and
+ * the wait ends on the run's deadline (stopping the task) or its cancellation, on our injected clock.
  */
 public final class OneOffTasks {
     private static final Duration DRAIN = Duration.ofSeconds(6);
 
-    private final EcsClient ecs;
+    private final EcsCalls ecs;
     private final CloudWatchLogsClient logs;
     private final JobLog log;
-    private final Poll poll = Poll.system();
+    private final Poll poll;
 
-    public OneOffTasks(EcsClient ecs, CloudWatchLogsClient logs, JobLog log) {
+    public OneOffTasks(EcsCalls ecs, CloudWatchLogsClient logs, JobLog log, Poll poll) {
         this.ecs = ecs;
         this.logs = logs;
         this.log = log;
+        this.poll = poll;
     }
 
     /** A container command to run instead of the task definition's. */
@@ -81,9 +85,6 @@ public final class OneOffTasks {
             ContainerLogs.streamOf(container, taskArn).ifPresent(stream -> tails.add(
                     new LogTail(logs, stream, line -> log.info(container.name() + " | " + line))));
         }
-        // ECS's tasksStopped waiter would fit the condition, but not the wait: the logs are followed
-        // between checks, the pace is ours (every 0.4 s at most, the waiter's is 6 s) and a task
-        // still running at the bound is stopped.
         AtomicReference<Task> lastSeen = new AtomicReference<>();
         Optional<Task> stopped = poll.untilPresent(() -> {
             tails.forEach(LogTail::poll);

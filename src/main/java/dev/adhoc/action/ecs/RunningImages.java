@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /**
- * The image versions an environment's services run now, by manifest role (backend, frontend):
- * what a terraform apply must be given so it never rolls back what {@code deploy} rolled out.
+ * The images an environment's task definitions run, by manifest role (backend, frontend): a
+ * container is a role's when its image's repository is the one the manifest gives that role.
  */
 public final class RunningImages {
     private final EcsClient ecs;
@@ -24,7 +24,14 @@ public final class RunningImages {
         this.ecs = ecs;
     }
 
-    /** Role → tag or digest, for the roles whose repository some service's container runs. */
+    /** One container's image, of a role's repository. */
+    public record RoleImage(String role, ImageReference image) {
+    }
+
+    /**
+     * Role → tag or digest the services run now, for the roles whose repository some service's
+     * container runs: what a terraform apply must be given so it never rolls back what {@code deploy} rolled out.
+     */
     public Map<String, String> of(Manifest manifest) {
         List<Service> services = ServiceDescriptions.describe(ecs, manifest, manifest.services());
         List<String> arns = new ArrayList<>(new LinkedHashSet<>(services.stream().map(Service::taskDefinition).toList()));
@@ -33,16 +40,24 @@ public final class RunningImages {
         return versions(manifest, definitions.values());
     }
 
+    /** Role → the first tag or digest met in these task definitions (an image with neither is skipped). */
     static Map<String, String> versions(Manifest manifest, Iterable<TaskDefinition> definitions) {
         Map<String, String> versions = new LinkedHashMap<>();
+        byRole(manifest, definitions).forEach(found -> found.image().version().ifPresent(v -> versions.putIfAbsent(found.role(), v)));
+        return versions;
+    }
+
+    /** Every container image of a role's repository in these task definitions, in the order met. */
+    public static List<RoleImage> byRole(Manifest manifest, Iterable<TaskDefinition> definitions) {
+        List<RoleImage> found = new ArrayList<>();
         for (TaskDefinition definition : definitions) {
             for (ContainerDefinition container : definition.containerDefinitions()) {
                 ImageReference image = ImageReference.parse(container.image());
                 manifest.images().forEach((role, repository) -> {
-                    if (repository.equals(image.repository())) image.version().ifPresent(v -> versions.putIfAbsent(role, v));
+                    if (repository.equals(image.repository())) found.add(new RoleImage(role, image));
                 });
             }
         }
-        return versions;
+        return found;
     }
 }

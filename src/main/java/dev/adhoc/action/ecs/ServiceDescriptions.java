@@ -23,6 +23,11 @@ public final class ServiceDescriptions {
 
     /** The named services of the manifest's environment (all of them, or those still being waited on). */
     public static List<Service> describe(EcsClient ecs, Manifest manifest, List<String> names, ServiceField... include) {
+        return describe(EcsCalls.of(ecs), manifest, names, include);
+    }
+
+    /** {@link #describe(EcsClient, Manifest, List, ServiceField...)} through the calls a rollout makes. */
+    public static List<Service> describe(EcsCalls ecs, Manifest manifest, List<String> names, ServiceField... include) {
         String cluster = manifest.cluster();
         List<Service> services = new ArrayList<>();
         for (int i = 0; i < names.size(); i += PER_CALL) {

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
@@ -35,18 +34,23 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
  * A service is done when its PRIMARY deployment runs the expected revision, is COMPLETED and is
  * the only deployment left; it has failed when that deployment FAILED or the circuit breaker
  * rolled it back. New service events are printed as they arrive.
+ *
+ * <p>The SDK's {@code EcsWaiter.waitUntilServicesStable} is not used: "stable" (one deployment,
+ * running = desired) knows neither the revision we rolled out nor the circuit breaker, so a
+ * rollback would count as done; nor can it print events between checks or end on our deadline.
  */
 public final class ServiceRollout {
 
-    private final EcsClient ecs;
+    private final EcsCalls ecs;
     private final CloudWatchLogsClient logs;
     private final JobLog log;
-    private final Poll poll = Poll.system();
+    private final Poll poll;
 
-    public ServiceRollout(EcsClient ecs, CloudWatchLogsClient logs, JobLog log) {
+    public ServiceRollout(EcsCalls ecs, CloudWatchLogsClient logs, JobLog log, Poll poll) {
         this.ecs = ecs;
         this.logs = logs;
         this.log = log;
+        this.poll = poll;
     }
 
     /** A service finished rolling out, and when. */
@@ -74,8 +78,6 @@ public final class ServiceRollout {
         before.forEach(s -> s.events().forEach(e -> seenEvents.add(e.id())));
         Map<String, Service> lastSeen = new HashMap<>();
         List<Completed> completed = new ArrayList<>();
-        // ECS's servicesStable waiter does not fit: it knows neither the expected revision nor the
-        // circuit breaker, prints no events, and polls every 15 s.
         boolean done = poll.until(() -> {
             if (pending.isEmpty()) return true;
             for (Service service : ServiceDescriptions.describe(ecs, manifest, new ArrayList<>(pending.keySet()))) {

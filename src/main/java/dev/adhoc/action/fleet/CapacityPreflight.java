@@ -3,13 +3,13 @@ package dev.adhoc.action.fleet;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.aws.Parallel;
+import dev.adhoc.action.aws.ServiceQuotas;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.runtime.JobLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
@@ -72,7 +72,7 @@ public final class CapacityPreflight {
     }
 
     private void vcpu(String name, String code, double used, double needed, Need need, List<String> exceeded) {
-        OptionalDouble quota = quota("fargate", code);
+        OptionalDouble quota = ServiceQuotas.value(quotas, "fargate", code);
         if (quota.isEmpty()) {
             log.info(name + " (fargate " + code + "): not checked, Service Quotas did not answer; " + number(used) + " vCPUs in use.");
             return;
@@ -106,7 +106,7 @@ public final class CapacityPreflight {
 
     private void clusters(List<String> exceeded) {
         int used = (int) ecs.listClustersPaginator(r -> { }).clusterArns().stream().count();
-        OptionalDouble quota = quota("ecs", CLUSTERS);
+        OptionalDouble quota = ServiceQuotas.value(quotas, "ecs", CLUSTERS);
         int limit = quota.isPresent() ? (int) quota.getAsDouble() : DEFAULT_CLUSTERS;
         log.info("ECS clusters: " + used + " of " + limit + (quota.isPresent() ? "" : " (the documented default)") + ".");
         if (used + 1 > limit) {
@@ -139,15 +139,6 @@ public final class CapacityPreflight {
             tasks.addAll(ecs.describeTasks(r -> r.cluster(cluster).tasks(chunk)).tasks());
         }
         return tasks;
-    }
-
-    private OptionalDouble quota(String service, String code) {
-        try {
-            Double value = quotas.getServiceQuota(r -> r.serviceCode(service).quotaCode(code)).quota().value();
-            return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
-        } catch (SdkException e) {
-            return OptionalDouble.empty();
-        }
     }
 
     private static String number(double value) {

@@ -2,12 +2,12 @@ package dev.adhoc.action.fleet;
 
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.aws.Parallel;
-import dev.adhoc.action.ecs.EnvironmentServices;
+import dev.adhoc.action.ecs.RunningImages;
+import dev.adhoc.action.ecs.ServiceDescriptions;
 import dev.adhoc.action.ecs.ServiceRollout;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.ManifestStore;
 import dev.adhoc.action.model.EnvironmentName;
-import dev.adhoc.action.model.ImageReference;
 import dev.adhoc.action.runtime.JobLog;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,9 +20,9 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceField;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterHistory;
@@ -57,7 +57,7 @@ public final class FleetStatus {
         Instant created = created(parameterName).orElse(stored.lastModified());
         List<Service> services;
         try {
-            services = new EnvironmentServices(ecs, log).describe(manifest);
+            services = ServiceDescriptions.describe(ecs, manifest, manifest.services(), ServiceField.TAGS);
         } catch (AdhocFailure | SdkException e) {
             return new EnvironmentStatus(manifest.environment(), manifest.url(), EnvironmentStatus.State.UNKNOWN, Map.of(), created,
                     Optional.empty(), 0, 0, Optional.of(e.getMessage()), manifest.loadBalancer());
@@ -89,19 +89,14 @@ public final class FleetStatus {
         }
     }
 
-    /** Role → the versions (tags or digests) the services' containers of that role's repository run, comma-separated. */
     private Map<String, String> images(Manifest manifest, List<Service> services) {
+        return versionsShown(RunningImages.byRole(manifest, services.stream().map(s -> taskDefinition(s.taskDefinition())).toList()));
+    }
+
+    /** Role → every version (tag or digest; "latest" for neither) of its images, sorted and comma-separated: what {@code list} shows. */
+    static Map<String, String> versionsShown(List<RunningImages.RoleImage> images) {
         Map<String, TreeSet<String>> versions = new TreeMap<>();
-        for (Service service : services) {
-            for (ContainerDefinition container : taskDefinition(service.taskDefinition()).containerDefinitions()) {
-                ImageReference image = ImageReference.parse(container.image());
-                manifest.images().forEach((role, repository) -> {
-                    if (repository.equals(image.repository())) {
-                        versions.computeIfAbsent(role, r -> new TreeSet<>()).add(image.version().orElse("latest"));
-                    }
-                });
-            }
-        }
+        images.forEach(found -> versions.computeIfAbsent(found.role(), r -> new TreeSet<>()).add(found.image().version().orElse("latest")));
         Map<String, String> result = new TreeMap<>();
         versions.forEach((role, set) -> result.put(role, String.join(", ", set)));
         return result;

@@ -2,11 +2,12 @@ package dev.adhoc.action.loadbalancer;
 
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
+import dev.adhoc.action.aws.ServiceQuotas;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.runtime.JobLog;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.core.exception.SdkException;
+import java.util.OptionalDouble;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ListenerNotFoundException;
@@ -160,12 +161,9 @@ public final class ListenerQuotaPreflight {
     }
 
     private Limit limit(Quota quota) {
-        try {
-            Double value = quotas.getServiceQuota(r -> r.serviceCode(SERVICE).quotaCode(quota.code())).quota().value();
-            if (value != null) return new Limit(quota, value.intValue(), "from Service Quotas");
-        } catch (SdkException e) {
-            // No permission, no applied value, or no Service Quotas here: the documented default is the safe assumption.
-        }
+        OptionalDouble value = ServiceQuotas.value(quotas, SERVICE, quota.code());
+        if (value.isPresent()) return new Limit(quota, (int) value.getAsDouble(), "from Service Quotas");
+        // No permission, no applied value, or no Service Quotas here: the documented default is the safe assumption.
         return new Limit(quota, quota.documentedDefault(), "the documented default; Service Quotas did not answer");
     }
 }

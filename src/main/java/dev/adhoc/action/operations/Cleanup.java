@@ -14,7 +14,7 @@ import dev.adhoc.action.text.Table;
 import dev.adhoc.action.github.GitHubRepository;
 import dev.adhoc.action.github.GitHubSettings;
 import dev.adhoc.action.model.EnvironmentName;
-import dev.adhoc.action.report.SummaryBlock;
+import dev.adhoc.action.runtime.SummaryBlock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +41,7 @@ public final class Cleanup implements Operation {
         this(options, destroyer, (context, environment) -> new StopStart(options.stop(environment)).run(context));
     }
 
-    /** {@code stopper} stops one environment, given a context whose operation is {@code stop}. */
+    /** {@code stopper} stops one environment as operation {@code stop} does, given cleanup's context. */
     public Cleanup(CleanupOptions options, EnvironmentDestroyer destroyer, EnvironmentDestroyer stopper) {
         this.options = options;
         this.destroyer = destroyer;
@@ -108,8 +108,8 @@ public final class Cleanup implements Operation {
                         + verdict.status().environment() + ": " + String.join("; ", verdict.reasons()));
             }
             done.add(switch (verdict.outcome()) {
-                case DESTROYED -> act(context, verdict, OperationName.DESTROY, destroyer);
-                case STOPPED -> act(context, verdict, OperationName.STOP, stopper);
+                case DESTROYED -> act(context, verdict, destroyer);
+                case STOPPED -> act(context, verdict, stopper);
                 default -> verdict;
             });
         }
@@ -140,13 +140,17 @@ public final class Cleanup implements Operation {
         return Optional.of("idle longer than " + afterText + " (no deploy for " + Durations.age(idle) + ")");
     }
 
-    /** Destroys or stops one environment as its own operation would; a failure is recorded, not thrown. */
-    private Verdict act(Context context, Verdict verdict, OperationName operation, EnvironmentDestroyer action) {
+    /**
+     * Destroys or stops one environment as its own operation would, which reports it under its own
+     * name; a failure is recorded, not thrown.
+     */
+    private Verdict act(Context context, Verdict verdict, EnvironmentDestroyer action) {
         EnvironmentName name = EnvironmentName.of(verdict.status().environment());
-        String verb = operation == OperationName.STOP ? "stop" : "destroy";
+        boolean stop = verdict.outcome() == Outcome.STOPPED;
+        String verb = stop ? "stop" : "destroy";
         try {
-            context.log().group((operation == OperationName.STOP ? "Stop " : "Destroy ") + name + " (" + String.join("; ", verdict.reasons()) + ")",
-                    () -> action.destroy(withOperation(context, operation), name));
+            context.log().group((stop ? "Stop " : "Destroy ") + name + " (" + String.join("; ", verdict.reasons()) + ")",
+                    () -> action.destroy(context, name));
             context.log().info("✓ " + verdict.outcome().label + " " + name);
             return verdict;
         } catch (RuntimeException e) {
@@ -154,12 +158,6 @@ public final class Cleanup implements Operation {
             context.log().warning("Could not " + verb + " " + name + ": " + why);
             return verdict.with(Outcome.FAILED, Optional.of(why));
         }
-    }
-
-    /** The context the given operation would have run with. */
-    static Context withOperation(Context context, OperationName operation) {
-        return new Context(operation, context.log(), context.outputs(), context.summary(), context.aws(), context.processEnvironment(),
-                context.workingDirectory(), context.clock(), context.json(), context.cancellation());
     }
 
     /** Given a github-token, pull requests are looked up through the same GitHub client and settings as publishing. */

@@ -7,11 +7,12 @@ import java.util.LinkedHashMap;
 import dev.adhoc.action.database.DatabaseAdmin;
 import dev.adhoc.action.util.Deadline;
 import dev.adhoc.action.util.Poll;
+import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.ecs.EnvironmentRollout;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.model.EnvironmentName;
-import dev.adhoc.action.report.SummaryBlock;
+import dev.adhoc.action.runtime.SummaryBlock;
 import dev.adhoc.action.terraform.SavedPlan;
 import dev.adhoc.action.terraform.TerraformWorkspace;
 import java.time.Duration;
@@ -38,14 +39,15 @@ public final class Create implements Operation {
         EnvironmentName environment = options.environment();
         Duration timeout = options.waitTimeout();
         Deadline deadline = Deadline.after(timeout);
+        Poll poll = Poll.system();
         // Checked before anything touches AWS or terraform: the terraform directory and tfvars.
         try (TerraformWorkspace workspace = TerraformWorkspace.open(options.terraform(), context.workingDirectory(),
                 context.processEnvironment(), context.log(), timeout, environment, context.json())) {
-            Lifecycle.Start start = Lifecycle.start(context, options, deadline);
+            Lifecycle.Start start = Lifecycle.start(context, OperationName.CREATE, options, deadline);
             SharedManifest shared = start.shared();
             Optional<Manifest> existing = start.existing();
             DatabaseAdmin database = start.database();
-            Reporting reporting = start.reporting();
+            Reporting reporting = start.reporting().deploying();
             try {
                 Placement placement = TerraformVariables.placement(context, environment, existing, shared);
                 if (placement.isNew()) Lifecycle.preflight(context, options, shared, placement);
@@ -54,18 +56,18 @@ public final class Create implements Operation {
                         TerraformWorkspace.imageTagVariables(options.backendImageTag(), options.frontendImageTag()));
                 SavedPlan plan = reporting.phase("terraform", () -> {
                     workspace.prepare();
-                    return planAndApply(context, workspace, environment, shared, placement, variables);
+                    return planAndApply(context, workspace, environment, shared, placement, variables, poll);
                 });
                 String planMarkdown = plan.summary().markdown("Plan applied to `" + environment + "`");
                 context.outputs().set("plan-summary", planMarkdown);
                 Manifest manifest = Lifecycle.parseManifest(context, workspace.manifestOutput());
                 context.outputs().set("cluster", manifest.cluster());
                 context.outputs().set("url", manifest.url());
-                EnvironmentRollout.Outcome outcome = new EnvironmentRollout(context.aws().ecs(), context.aws().logs(), context.log())
-                        .settle(manifest, deadline, reporting);
+                EnvironmentRollout.Outcome outcome = new EnvironmentRollout(EcsCalls.of(context.aws().ecs()), context.aws().logs(),
+                        context.log(), poll).settle(manifest, deadline, reporting);
                 context.outputs().set("task-definitions", Reporting.json(context, outcome.taskDefinitions()));
                 options.healthCheckTimeout().ifPresent(bound -> reporting.phase("health check", () ->
-                        new UrlCheck(context.log()).await(manifest.url(), min(bound, deadline.remaining()))));
+                        new UrlCheck(context.log(), poll).await(manifest.url(), min(bound, deadline.remaining()))));
                 reporting.succeeded(manifest, outcome,
                         Optional.of(new SummaryBlock(planMarkdown, plan.summary().text("Plan applied to " + environment))));
                 context.log().notice("Environment " + environment + " is ready: " + manifest.url());
@@ -82,7 +84,7 @@ public final class Create implements Operation {
      * ({@code PriorityInUse}) is planned again with the block the rules now leave it, a few times.
      */
     private static SavedPlan planAndApply(Context context, TerraformWorkspace workspace, EnvironmentName environment,
-            SharedManifest shared, Placement placement, Map<String, String> variables) {
+            SharedManifest shared, Placement placement, Map<String, String> variables, Poll poll) {
         Map<String, String> current = new LinkedHashMap<>(variables);
         for (int attempt = 1; ; attempt++) {
             SavedPlan saved = workspace.plan(current);
@@ -92,7 +94,7 @@ public final class Create implements Operation {
             } catch (AdhocFailure failure) {
                 if (!failure.is(FailureReason.PRIORITY_IN_USE) || attempt >= PRIORITY_ATTEMPTS) throw failure;
                 // The other apply is still running: give it a moment to finish taking its block.
-                Poll.system().pause(Duration.ofSeconds(attempt));
+                poll.pause(Duration.ofSeconds(attempt));
                 int next = TerraformVariables.freePriority(context, environment, shared, placement);
                 context.log().warning("Listener rule priority " + current.get(TerraformWorkspace.LISTENER_RULE_PRIORITY)
                         + " was taken by another environment created at the same time; planning again with " + next

@@ -3,6 +3,8 @@ package dev.adhoc.action.operations;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.util.Deadline;
+import dev.adhoc.action.util.Poll;
+import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.ecs.EnvironmentRollout;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.EnvironmentName;
@@ -32,10 +34,10 @@ public final class Deploy implements Operation {
         options.backendImageTag().ifPresent(tag -> tagsByRepository.put(repository(manifest, Manifest.BACKEND), tag));
         options.frontendImageTag().ifPresent(tag -> tagsByRepository.put(repository(manifest, Manifest.FRONTEND), tag));
 
-        Reporting reporting = Reporting.start(context, options.github(), environment, Optional.of(manifest));
+        Reporting reporting = Reporting.start(context, OperationName.DEPLOY, options.github(), environment, Optional.of(manifest)).deploying();
         try {
-            EnvironmentRollout.Outcome outcome = new EnvironmentRollout(context.aws().ecs(), context.aws().logs(), context.log())
-                    .deploy(manifest, tagsByRepository, deadline, reporting);
+            EnvironmentRollout.Outcome outcome = new EnvironmentRollout(EcsCalls.of(context.aws().ecs()), context.aws().logs(), context.log(),
+                    Poll.system()).deploy(manifest, tagsByRepository, deadline, reporting);
             context.outputs().set("task-definitions", Reporting.json(context, outcome.taskDefinitions()));
             reporting.succeeded(manifest, outcome, Optional.empty());
             context.log().notice("Deployed " + tagsByRepository.values() + " to " + environment + ": " + manifest.url());

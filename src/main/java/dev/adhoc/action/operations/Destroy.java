@@ -30,7 +30,7 @@ public final class Destroy implements Operation {
         Deadline deadline = Deadline.after(timeout);
         try (TerraformWorkspace workspace = TerraformWorkspace.open(options.terraform(), context.workingDirectory(),
                 context.processEnvironment(), context.log(), timeout, environment, context.json())) {
-            Lifecycle.Start start = Lifecycle.start(context, options, deadline);
+            Lifecycle.Start start = Lifecycle.start(context, OperationName.DESTROY, options, deadline);
             SharedManifest shared = start.shared();
             Optional<Manifest> existing = start.existing();
             DatabaseAdmin database = start.database();

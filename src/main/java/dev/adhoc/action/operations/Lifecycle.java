@@ -6,6 +6,8 @@ import dev.adhoc.action.database.DatabaseAdmin;
 import dev.adhoc.action.database.DatabaseAdmins;
 import dev.adhoc.action.database.OneOffTaskRunner;
 import dev.adhoc.action.util.Deadline;
+import dev.adhoc.action.util.Poll;
+import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.ecs.OneOffTasks;
 import dev.adhoc.action.database.DatabaseMode;
 import dev.adhoc.action.database.DatabaseOptions;
@@ -42,11 +44,11 @@ final class Lifecycle {
         GitHubOptions github();
     }
 
-    /** What both read before acting: the shared stack, the environment as it is, its database admin, the report. */
+    /** What both read before acting: the shared stack, the environment as it is, its database admin, the report of {@code verb}. */
     record Start(SharedManifest shared, Optional<Manifest> existing, DatabaseAdmin database, Reporting reporting) {
     }
 
-    static Start start(Context context, Options options, Deadline deadline) {
+    static Start start(Context context, OperationName verb, Options options, Deadline deadline) {
         EnvironmentName environment = options.environment();
         context.outputs().set("environment", environment.value());
         ManifestStore manifests = context.manifests(options.manifestPrefix());
@@ -55,14 +57,14 @@ final class Lifecycle {
         Optional<Manifest> existing = manifests.find(environment).map(ManifestStore.Stored::manifest);
         DatabaseAdmin database = DatabaseAdmins.create(options.database(), options.waitTimeout(), context.log(), shared,
                 context.aws().secrets(), context.json(), taskRunner(context, deadline));
-        return new Start(shared, existing, database, Reporting.start(context, options.github(), environment, existing));
+        return new Start(shared, existing, database, Reporting.start(context, verb, options.github(), environment, existing));
     }
 
     /** Runs the database-admin task through the same one-off task code as migrations. */
     static OneOffTaskRunner taskRunner(Context context, Deadline deadline) {
         return (cluster, family, container, command, network) -> {
             TaskDefinition definition = context.aws().ecs().describeTaskDefinition(r -> r.taskDefinition(family)).taskDefinition();
-            return new OneOffTasks(context.aws().ecs(), context.aws().logs(), context.log())
+            return new OneOffTasks(EcsCalls.of(context.aws().ecs()), context.aws().logs(), context.log(), Poll.system())
                     .run(cluster, definition, network, Optional.of(new OneOffTasks.CommandOverride(container, command)), deadline)
                     .exitCode();
         };

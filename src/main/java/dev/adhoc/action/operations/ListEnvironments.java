@@ -9,7 +9,7 @@ import dev.adhoc.action.fleet.EnvironmentStatus;
 import dev.adhoc.action.fleet.FleetStatus;
 import dev.adhoc.action.text.Table;
 import dev.adhoc.action.manifest.Manifest;
-import dev.adhoc.action.report.SummaryBlock;
+import dev.adhoc.action.runtime.SummaryBlock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

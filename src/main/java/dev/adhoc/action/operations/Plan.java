@@ -3,7 +3,7 @@ package dev.adhoc.action.operations;
 import dev.adhoc.action.manifest.ManifestStore;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.model.EnvironmentName;
-import dev.adhoc.action.report.SummaryBlock;
+import dev.adhoc.action.runtime.SummaryBlock;
 import dev.adhoc.action.terraform.SavedPlan;
 import dev.adhoc.action.terraform.TerraformWorkspace;
 import java.util.Map;

@@ -12,7 +12,7 @@ import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.report.EnvironmentReport;
 import dev.adhoc.action.report.EnvironmentReport.State;
-import dev.adhoc.action.report.SummaryBlock;
+import dev.adhoc.action.runtime.SummaryBlock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,19 +38,26 @@ final class Reporting implements Phases {
         this.report = report;
     }
 
-    /** Starts the report; create and deploy show the environment as deploying on the pull request. */
-    static Reporting start(Context context, GitHubOptions gitHubOptions, EnvironmentName environment, Optional<Manifest> manifest) {
-        EnvironmentReport.Builder report = EnvironmentReport.start(environment.value(), context.operation().id(), context.clock().instant())
+    /**
+     * Starts the report of what {@code verb} does to one environment, under that verb's name
+     * whichever operation asked for it (cleanup destroys through {@code destroy}), published with
+     * the verb's GitHub options. Nothing is published yet: a verb that changes the running
+     * environment says so with {@link #deploying()}; the others publish only how they ended.
+     */
+    static Reporting start(Context context, OperationName verb, GitHubOptions gitHubOptions, EnvironmentName environment,
+            Optional<Manifest> manifest) {
+        EnvironmentReport.Builder report = EnvironmentReport.start(environment.value(), verb.id(), context.clock().instant())
                 .toBuilder().runUrl(GitHubSettings.runUrl(context.processEnvironment()));
         manifest.ifPresent(known -> report.url(known.url()).shellCommand(known.shellCommand()));
-        Reporting reporting = new Reporting(context, GitHubPublisher.fromProcessEnvironment(context.processEnvironment(), gitHubOptions, context.log(), context.json()),
+        return new Reporting(context, GitHubPublisher.fromProcessEnvironment(context.processEnvironment(), gitHubOptions, context.log(),
+                context.json()),
                 report.build());
-        // Only what changes the running environment shows it as deploying; stop and destroy end states directly.
-        if (context.operation() == OperationName.CREATE || context.operation() == OperationName.DEPLOY
-                || context.operation() == OperationName.START) {
-            reporting.github.begin(reporting.report.toBuilder().state(State.DEPLOYING).build());
-        }
-        return reporting;
+    }
+
+    /** The running environment is about to change: the pull request and a new deployment show it as deploying. */
+    Reporting deploying() {
+        github.begin(report.toBuilder().state(State.DEPLOYING).build());
+        return this;
     }
 
     /** Times one phase (terraform, database, migrations, rollout, health check) for the report's chart. */
@@ -80,7 +87,7 @@ final class Reporting implements Phases {
         }
         planSummary.ifPresent(ready::planSummary);
         report = ready.build().finished(State.READY, context.clock().instant());
-        context.summary().append(SummaryBlock.of(report));
+        context.summary().append(report.summary());
         github.complete(report);
     }
 
@@ -95,7 +102,7 @@ final class Reporting implements Phases {
                         rollout.lastLogLines())
                 : EnvironmentReport.Failure.of(currentPhase, failure.getMessage());
         report = report.failed(why, context.clock().instant());
-        context.summary().append(SummaryBlock.of(report));
+        context.summary().append(report.summary());
         github.complete(report);
     }
 
@@ -111,7 +118,7 @@ final class Reporting implements Phases {
                 + (currentPhase.equals("terraform") ? ". terraform was interrupted once, to save its state and release its lock" : "")
                 + ". Run " + report.operation() + " again to finish.";
         report = report.cancelled(EnvironmentReport.Failure.of(currentPhase, message), context.clock().instant());
-        context.summary().append(SummaryBlock.of(report));
+        context.summary().append(report.summary());
         github.complete(report);
     }
 
@@ -123,7 +130,7 @@ final class Reporting implements Phases {
 
     void destroyed() {
         report = report.finished(State.DESTROYED, context.clock().instant());
-        context.summary().append(SummaryBlock.of(report));
+        context.summary().append(report.summary());
         github.destroyed(report);
     }
 

@@ -3,8 +3,10 @@ package dev.adhoc.action.operations;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.text.Durations;
+import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.ecs.ContainerLogs;
 import dev.adhoc.action.util.Deadline;
+import dev.adhoc.action.util.Poll;
 import dev.adhoc.action.ecs.OneOffTasks;
 import dev.adhoc.action.ecs.TaskResult;
 import dev.adhoc.action.text.Markdown;
@@ -13,7 +15,7 @@ import dev.adhoc.action.text.Table;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.model.ImageReference;
-import dev.adhoc.action.report.SummaryBlock;
+import dev.adhoc.action.runtime.SummaryBlock;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -51,7 +53,8 @@ public final class RunCommand implements Operation {
 
         String line = ShellWords.join(argv);
         TaskResult result = context.log().group("Run " + line + " (" + target.definition().family() + ":" + target.definition().revision()
-                + ", container " + target.container() + ")", () -> new OneOffTasks(context.aws().ecs(), context.aws().logs(), context.log())
+                + ", container " + target.container() + ")", () -> new OneOffTasks(EcsCalls.of(context.aws().ecs()), context.aws().logs(),
+                        context.log(), Poll.system())
                 .run(manifest.cluster(), target.definition(), manifest.network(),
                         Optional.of(new OneOffTasks.CommandOverride(target.container(), argv)), deadline));
 

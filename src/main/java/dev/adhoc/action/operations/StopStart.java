@@ -4,6 +4,7 @@ import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.text.Durations;
 import dev.adhoc.action.util.Deadline;
+import dev.adhoc.action.util.Poll;
 import dev.adhoc.action.ecs.EnvironmentServices;
 import dev.adhoc.action.ecs.ServiceCounts;
 import dev.adhoc.action.ecs.StoppedCounts;
@@ -11,7 +12,7 @@ import dev.adhoc.action.text.Table;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.report.EnvironmentReport;
-import dev.adhoc.action.report.SummaryBlock;
+import dev.adhoc.action.runtime.SummaryBlock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,11 +44,13 @@ public final class StopStart implements Operation {
         context.outputs().set("environment", environment.value());
         context.outputs().set("cluster", manifest.cluster());
         context.outputs().set("url", manifest.url());
-        EnvironmentServices services = new EnvironmentServices(context.aws().ecs(), context.log());
+        EnvironmentServices services = new EnvironmentServices(context.aws().ecs(), context.log(), Poll.system());
         StoppedCounts memory = new StoppedCounts(context.aws().ecs());
         List<ServiceCounts> before = services.counts(manifest);
 
-        Reporting reporting = Reporting.start(context, options.github(), environment, Optional.of(manifest));
+        Reporting reporting = Reporting.start(context, stop ? OperationName.STOP : OperationName.START, options.github(), environment, Optional.of(manifest));
+        // Starting brings the environment back: it shows as deploying until its tasks run.
+        if (!stop) reporting.deploying();
         Map<String, Integer> targets;
         try {
             targets = stop ? stop(context, manifest, before, services, memory) : start(context, manifest, before, services, memory);

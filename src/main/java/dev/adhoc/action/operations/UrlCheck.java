@@ -24,11 +24,12 @@ final class UrlCheck {
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    private final Poll poll = Poll.system();
+    private final Poll poll;
     private final JobLog log;
 
-    UrlCheck(JobLog log) {
+    UrlCheck(JobLog log, Poll poll) {
         this.log = log;
+        this.poll = poll;
     }
 
     /** Returns the status that answered, or empty after a warning. */

@@ -1,5 +1,6 @@
 package dev.adhoc.action.report;
 
+import dev.adhoc.action.runtime.SummaryBlock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +13,9 @@ import java.util.Optional;
 /**
  * What one operation did to one environment, as plain values. Operations fill it in as they go
  * (a {@link Builder} from {@link #toBuilder()} makes the changed copy); {@link SummaryMarkdown}, {@link SummaryText} and
- * {@link CommentMarkdown} render it, and the GitHub publisher sends it.
+ * {@link CommentMarkdown} render it, and the GitHub publisher sends it. {@code operation} names the
+ * verb that did the work and {@code state} where it left the environment; renderers show both as
+ * they are and choose what to show by the state alone.
  */
 public record EnvironmentReport(
         String environment,
@@ -105,6 +108,11 @@ public record EnvironmentReport(
     /** The hidden marker that identifies this environment's pull-request comment. */
     public String commentMarker() {
         return CommentMarkdown.marker(environment);
+    }
+
+    /** This report as one part of the job summary: {@link SummaryMarkdown} for GitHub, {@link SummaryText} for a terminal. */
+    public SummaryBlock summary() {
+        return new SummaryBlock(SummaryMarkdown.render(this), SummaryText.render(this));
     }
 
     public Optional<Duration> took() {

@@ -1,6 +1,5 @@
 package dev.adhoc.action.runtime;
 
-import dev.adhoc.action.report.SummaryBlock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -12,6 +12,7 @@ import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.testing.LocalAws;
+import dev.adhoc.action.util.Poll;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -198,7 +199,7 @@ class BastionDatabaseTest {
         BastionSettings settings = new BastionSettings(new BastionTarget("127.0.0.1", ssh.port(), ssh.user()), ssh.clientPrivateKey(),
                 Optional.of(ssh.knownHostsLine()), false, Duration.ofSeconds(10), Duration.ofSeconds(1));
         long start = System.nanoTime();
-        assertThatThrownBy(() -> new BastionShell(settings, captured.log).run("echo started >&2; sleep 30", ""))
+        assertThatThrownBy(() -> new BastionShell(settings, captured.log, Poll.system()).run("echo started >&2; sleep 30", ""))
                 .isInstanceOfSatisfying(AdhocFailure.class, f -> {
                     assertThat(f.reason()).isEqualTo("database-failed");
                     assertThat(f.getMessage()).contains("did not finish within 1.0s");
@@ -210,7 +211,7 @@ class BastionDatabaseTest {
     void theRemoteCommandGetsStdinAndReportsItsExitStatusAndOutput(SshServer ssh) {
         BastionSettings settings = new BastionSettings(new BastionTarget("127.0.0.1", ssh.port(), ssh.user()), ssh.clientPrivateKey(),
                 Optional.of(ssh.knownHostsLine()), false, Duration.ofSeconds(10), Duration.ofSeconds(30));
-        RemoteResult result = new BastionShell(settings, captured.log)
+        RemoteResult result = new BastionShell(settings, captured.log, Poll.system())
                 .run("IFS= read -r line && printf '%s' \"$line\" && echo oops >&2 && exit 3", " spaced \\ 'quoted' $(x)\n");
         assertThat(result.exitStatus()).isEqualTo(3);
         assertThat(result.stdout()).isEqualTo(" spaced \\ 'quoted' $(x)");

@@ -2,7 +2,10 @@ package dev.adhoc.action.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.adhoc.action.ecs.RunningImages.RoleImage;
+import dev.adhoc.action.model.ImageReference;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.Service;
@@ -32,5 +35,15 @@ class FleetStatusTest {
                 .isEqualTo(EnvironmentStatus.State.DEPLOYING);
         assertThat(FleetStatus.state(List.of(service(1, 1, "IN_PROGRESS"))))
                 .isEqualTo(EnvironmentStatus.State.DEPLOYING);
+    }
+
+    @Test
+    void listShowsEveryVersionOfARoleSortedWithLatestForAnImageWithoutTagOrDigest() {
+        List<RoleImage> images = List.of(new RoleImage("frontend", ImageReference.parse("repo/frontend")),
+                new RoleImage("backend", ImageReference.parse("repo/backend:v2")),
+                new RoleImage("backend", ImageReference.parse("repo/backend:v1")),
+                new RoleImage("backend", ImageReference.parse("repo/backend:v2")));
+
+        assertThat(FleetStatus.versionsShown(images)).containsExactly(Map.entry("backend", "v1, v2"), Map.entry("frontend", "latest"));
     }
 }

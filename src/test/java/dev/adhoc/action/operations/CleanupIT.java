@@ -184,7 +184,7 @@ class CleanupIT {
         assertThat(run.exitCode()).as(run.log()).isEqualTo(1);
         assertThat(run.reason()).isEqualTo("cleanup-incomplete");
         assertThat(destroyed).containsExactly(fleet.closed());
-        assertThat(contexts).containsExactlyInAnyOrder("destroy:" + fleet.old(), "destroy:" + fleet.closed());
+        assertThat(contexts).containsExactlyInAnyOrder("cleanup:" + fleet.old(), "cleanup:" + fleet.closed());
         assertThat(run.message()).startsWith("Cleanup destroyed 1 of 2 environments; could not destroy " + fleet.old()
                 + " (terraform destroy failed: state lock held)");
         Map<String, JsonNode> candidates = byName(run.outputs().get("environments"));

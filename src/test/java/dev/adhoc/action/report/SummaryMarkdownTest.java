@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.adhoc.action.report.EnvironmentReport.Failure;
 import dev.adhoc.action.report.EnvironmentReport.ServiceRow;
+import dev.adhoc.action.runtime.SummaryBlock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

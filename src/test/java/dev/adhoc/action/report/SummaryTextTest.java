@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.adhoc.action.report.EnvironmentReport.Failure;
 import dev.adhoc.action.report.EnvironmentReport.Phase;
+import dev.adhoc.action.runtime.SummaryBlock;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,6 @@ package dev.adhoc.action.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.adhoc.action.report.SummaryBlock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.adhoc.action.report;
+package dev.adhoc.action.runtime;
 
 /**
  * One part of the run's summary in its two forms, made from the same data: Markdown for GitHub's
@@ -9,10 +9,5 @@ public record SummaryBlock(String markdown, String text) {
     public SummaryBlock {
         markdown = markdown == null ? "" : markdown;
         text = text == null ? "" : text;
-    }
-
-    /** The summary of one environment operation, rendered both ways. */
-    public static SummaryBlock of(EnvironmentReport report) {
-        return new SummaryBlock(SummaryMarkdown.render(report), SummaryText.render(report));
     }
 }

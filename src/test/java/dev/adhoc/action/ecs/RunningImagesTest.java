@@ -1,0 +1,40 @@
+package dev.adhoc.action.ecs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.adhoc.action.manifest.Manifest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+
+class RunningImagesTest {
+    private static final String BACKEND = "registry.example.com:5000/shop/backend";
+    private static final String FRONTEND = "registry.example.com:5000/shop/frontend";
+    private static final Manifest MANIFEST = ServiceRolloutTest.manifest(List.of(), List.of(),
+            Map.of(Manifest.BACKEND, BACKEND, Manifest.FRONTEND, FRONTEND));
+
+    private static TaskDefinition definition(String... images) {
+        return TaskDefinition.builder().containerDefinitions(List.of(images).stream()
+                .map(image -> ContainerDefinition.builder().name("c").image(image).build()).toList()).build();
+    }
+
+    @Test
+    void everyContainerOfARolesRepositoryInTheOrderMetAndNoOtherImage() {
+        List<TaskDefinition> definitions = List.of(definition(BACKEND + ":v1", "public.ecr.aws/nginx/nginx:1.27", FRONTEND),
+                definition(BACKEND + "@sha256:abc", BACKEND + ":v1"));
+
+        assertThat(RunningImages.byRole(MANIFEST, definitions)).extracting(found -> found.role() + " " + found.image())
+                .containsExactly("backend " + BACKEND + ":v1", "frontend " + FRONTEND, "backend " + BACKEND + "@sha256:abc",
+                        "backend " + BACKEND + ":v1");
+    }
+
+    @Test
+    void theVersionsToKeepAreEachRolesFirstTagOrDigestAndARoleWithoutOneIsLeftOut() {
+        assertThat(RunningImages.versions(MANIFEST, List.of(definition(FRONTEND, BACKEND + "@sha256:abc"), definition(BACKEND + ":v2"))))
+                .containsExactly(Map.entry(Manifest.BACKEND, "sha256:abc"));
+        assertThat(RunningImages.versions(MANIFEST, List.of(definition(FRONTEND + ":v1", BACKEND + ":v2"))))
+                .containsExactly(Map.entry(Manifest.FRONTEND, "v1"), Map.entry(Manifest.BACKEND, "v2"));
+    }
+}
