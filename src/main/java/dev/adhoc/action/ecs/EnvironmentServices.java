@@ -12,17 +12,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
 
-/** An environment's services: described with their tags, scaled, and waited on until their counts settle. */
+/**
+ * An environment's services: described with their tags, scaled, and waited on until their counts settle.
+ *
+ * <p>The SDK's {@code EcsWaiter.waitUntilServicesStable} is not used: it waits for the desired
+ * count, not the counts asked for here, ignores pending tasks, prints no progress, and polls every 15 s.
+ */
 public final class EnvironmentServices {
-    private final EcsClient ecs;
+    private final EcsCalls ecs;
     private final JobLog log;
     private final Poll poll;
 
-    public EnvironmentServices(EcsClient ecs, JobLog log, Poll poll) {
+    public EnvironmentServices(EcsCalls ecs, JobLog log, Poll poll) {
         this.ecs = ecs;
         this.log = log;
         this.poll = poll;
@@ -48,8 +52,6 @@ public final class EnvironmentServices {
     public void awaitCounts(Manifest manifest, Map<String, Integer> targets, Deadline deadline) {
         Map<String, Integer> pending = new LinkedHashMap<>(targets);
         Map<String, ServiceCounts> lastSeen = new LinkedHashMap<>();
-        // ECS's servicesStable waiter does not fit: it waits for the desired count, not these targets,
-        // ignores pending tasks, prints no progress, and polls every 15 s.
         boolean reached = poll.until(() -> {
             if (pending.isEmpty()) return true;
             for (ServiceCounts service : counts(manifest)) {

@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
  *
  * <p>The SDK's {@code EcsWaiter.waitUntilServicesStable} is not used: "stable" (one deployment,
  * running = desired) knows neither the revision we rolled out nor the circuit breaker, so a
- * rollback would count as done; nor can it print events between checks or end on our deadline.
+ * rollback would count as done; nor does it print events between checks or wait on our injected clock.
  */
 public final class ServiceRollout {
 

@@ -5,6 +5,7 @@ import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.text.Durations;
 import dev.adhoc.action.util.Deadline;
 import dev.adhoc.action.util.Poll;
+import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.ecs.EnvironmentServices;
 import dev.adhoc.action.ecs.ServiceCounts;
 import dev.adhoc.action.ecs.StoppedCounts;
@@ -44,7 +45,7 @@ public final class StopStart implements Operation {
         context.outputs().set("environment", environment.value());
         context.outputs().set("cluster", manifest.cluster());
         context.outputs().set("url", manifest.url());
-        EnvironmentServices services = new EnvironmentServices(context.aws().ecs(), context.log(), Poll.system());
+        EnvironmentServices services = new EnvironmentServices(EcsCalls.of(context.aws().ecs()), context.log(), Poll.system());
         StoppedCounts memory = new StoppedCounts(context.aws().ecs());
         List<ServiceCounts> before = services.counts(manifest);
 

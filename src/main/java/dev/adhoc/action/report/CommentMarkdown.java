@@ -108,7 +108,7 @@ public final class CommentMarkdown {
     }
 
     private static void failure(State state, Failure failure, Evidence evidence, StringBuilder out) {
-        out.append(state == State.CANCELLED ? "#### Where it stopped\n\n**Step:** " : "#### Why it failed\n\n**Step:** ").append(Markdown.inline(failure.step())).append("\n\n")
+        out.append("#### ").append(SummarySection.Problem.title(state)).append("\n\n**Step:** ").append(Markdown.inline(failure.step())).append("\n\n")
                 .append(Markdown.quote(evidence.shownMessage())).append('\n');
         details(out, "Service events", evidence.events(), failure.serviceEvents().size());
         details(out, "Stopped tasks", evidence.reasons(), failure.stoppedTaskReasons().size());

@@ -1,10 +1,10 @@
 package dev.adhoc.action.report;
 
-import dev.adhoc.action.runtime.SummaryBlock;
 import dev.adhoc.action.report.EnvironmentReport.Phase;
 import dev.adhoc.action.report.EnvironmentReport.ServiceRow;
 import dev.adhoc.action.report.EnvironmentReport.State;
 import dev.adhoc.action.report.EnvironmentReport.TaskResult;
+import dev.adhoc.action.runtime.SummaryBlock;
 import dev.adhoc.action.text.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -165,10 +165,15 @@ sealed interface SummarySection {
         }
 
         static Problem of(State state, EnvironmentReport.Failure failure) {
-            return new Problem(state == State.CANCELLED ? "Where it stopped" : "Why it failed", failure.step(), failure.message(), List.of(
+            return new Problem(title(state), failure.step(), failure.message(), List.of(
                     new Evidence("Service events", failure.serviceEvents(), false),
                     new Evidence("Stopped tasks", failure.stoppedTaskReasons(), false),
                     new Evidence("Last log lines", failure.lastLogLines(), true)));
+        }
+
+        /** What the part is called: a cancelled run stopped somewhere, any other failed. */
+        static String title(State state) {
+            return state == State.CANCELLED ? "Where it stopped" : "Why it failed";
         }
 
         @Override

@@ -1,6 +1,5 @@
 package dev.adhoc.action.report;
 
-import dev.adhoc.action.runtime.SummaryBlock;
 import dev.adhoc.action.report.EnvironmentReport.Phase;
 import dev.adhoc.action.report.SummarySection.Cell;
 import dev.adhoc.action.report.SummarySection.Evidence;

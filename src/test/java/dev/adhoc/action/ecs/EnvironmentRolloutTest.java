@@ -4,6 +4,7 @@ import static dev.adhoc.action.ecs.FakeEcs.Services.deployment;
 import static dev.adhoc.action.ecs.FakeEcs.Services.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.ecs.FakeEcs.Tasks;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.LogDriver;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 
 /** deploy against ECS in memory: registers, runs the migration, updates the services, waits; no real time passes. */
 class EnvironmentRolloutTest {
@@ -54,20 +56,43 @@ class EnvironmentRolloutTest {
                 }).build();
     }
 
+    /** Runs each phase, noting its name. */
+    private Phases phases() {
+        return new Phases() {
+            @Override
+            public <T> T phase(String name, Supplier<T> body) {
+                phases.add(name);
+                return body.get();
+            }
+        };
+    }
+
+    @Test
+    void afterAnApplyTheMigrationRunsAndEveryServiceIsAwaitedOnWhatTerraformSetNothingElseChanging() {
+        ecs.service(WEB, service(WEB, List.of(), deployment("PRIMARY", FakeEcs.arn(WEB, 1), "IN_PROGRESS")),
+                service(WEB, List.of(), deployment("PRIMARY", FakeEcs.arn(WEB, 1), "COMPLETED")));
+        ecs.run(MIGRATE, Tasks.running(), Tasks.stopped("migrate", 0));
+
+        EnvironmentRollout.Outcome outcome = rollout.settle(manifest, time.poll().deadline(Duration.ofMinutes(10)), phases());
+
+        assertThat(ecs.changes()).containsExactly("RunTask alpha-migrate:1 FARGATE");
+        assertThat(phases).containsExactly("migrations", "rollout");
+        assertThat(outcome.services()).extracting(EnvironmentRollout.ServiceChange::service, EnvironmentRollout.ServiceChange::toImages)
+                .containsExactly(tuple(WEB, ""));
+        assertThat(outcome.images()).isEqualTo(Map.of(Manifest.BACKEND, "v1"));
+        assertThat(outcome.taskDefinitions()).isEqualTo(Map.of(WEB, FakeEcs.arn(WEB, 1), MIGRATE, FakeEcs.arn(MIGRATE, 1)));
+    }
+
     private EnvironmentRollout.Outcome deployV2() {
-        return rollout.deploy(manifest, Map.of(REPOSITORY, ImageTag.of("v2")), time.poll().deadline(Duration.ofMinutes(10)),
-                new Phases() {
-                    @Override
-                    public <T> T phase(String name, Supplier<T> body) {
-                        phases.add(name);
-                        return body.get();
-                    }
-                });
+        return rollout.deploy(manifest, Map.of(REPOSITORY, ImageTag.of("v2")), time.poll().deadline(Duration.ofMinutes(10)), phases());
     }
 
     @Test
     void theMigrationRunsOnFargateBeforeAnyServiceChangesAndTheOutcomeNamesWhatRunsNow() {
         ecs.run(MIGRATE, Tasks.running(), Tasks.stopped("migrate", 0));
+        ecs.onUpdate(WEB, target -> List.of(
+                service(WEB, List.of(), deployment("PRIMARY", target, "IN_PROGRESS"), deployment("ACTIVE", FakeEcs.arn(WEB, 1), "COMPLETED")),
+                service(WEB, List.of(), deployment("PRIMARY", target, "COMPLETED"))));
 
         EnvironmentRollout.Outcome outcome = deployV2();
 
@@ -82,8 +107,9 @@ class EnvironmentRolloutTest {
             assertThat(change.toImages()).isEqualTo(REPOSITORY + ":v2");
         });
         assertThat(outcome.preDeployTasks()).singleElement().satisfies(task -> assertThat(task.succeeded()).isTrue());
-        assertThat(ecs.describeTaskDefinition(r -> r.taskDefinition(FakeEcs.arn(WEB, 2)).include(
-                software.amazon.awssdk.services.ecs.model.TaskDefinitionField.TAGS)).tags())
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Updated alpha-web → alpha-web:2", "✓ alpha-migrate succeeded",
+                "✓ alpha-web is running alpha-web:2");
+        assertThat(ecs.describeTaskDefinition(r -> r.taskDefinition(FakeEcs.arn(WEB, 2)).include(TaskDefinitionField.TAGS)).tags())
                 .as("the new revision keeps the old one's tags").extracting(Tag::key).containsExactly("environment");
     }
 

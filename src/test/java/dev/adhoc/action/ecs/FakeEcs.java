@@ -114,6 +114,11 @@ final class FakeEcs implements EcsCalls {
     @Override
     public synchronized UpdateServiceResponse updateService(UpdateServiceRequest request) {
         String name = request.service();
+        if (request.taskDefinition() == null) {
+            // Scaling: what the service shows next is the test's script.
+            changes.add("UpdateService " + name + " desiredCount " + request.desiredCount());
+            return UpdateServiceResponse.builder().build();
+        }
         changes.add("UpdateService " + name + " → " + ServiceRollout.revisionName(request.taskDefinition()));
         List<Service> views = onUpdate.getOrDefault(name, target -> List.of(Services.service(name, List.of(),
                 Services.deployment("PRIMARY", target, "COMPLETED")))).apply(request.taskDefinition());
@@ -203,6 +208,12 @@ final class FakeEcs implements EcsCalls {
                     .map(Deployment::taskDefinition).orElse(null);
             return Service.builder().serviceName(name).serviceArn(ACCOUNT + "service/" + name).taskDefinition(primary)
                     .desiredCount(1).runningCount(1).events(events).deployments(deployments).build();
+        }
+
+        /** A service by its task counts alone. */
+        static Service counts(String name, int desired, int running, int pending) {
+            return Service.builder().serviceName(name).serviceArn(ACCOUNT + "service/" + name)
+                    .desiredCount(desired).runningCount(running).pendingCount(pending).build();
         }
     }
 
