@@ -8,7 +8,7 @@ import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.config.Verb;
 import dev.adhoc.action.operations.Context;
 import dev.adhoc.action.operations.OperationName;
-import dev.adhoc.action.operations.Operations;
+import dev.adhoc.action.operations.VerbOptions;
 import dev.adhoc.action.runtime.Cancellation;
 import dev.adhoc.action.runtime.JobLog;
 import dev.adhoc.action.runtime.JobSummary;
@@ -38,18 +38,18 @@ public final class Main {
     // Held here because java.util.logging keeps loggers only weakly.
     private static final java.util.logging.Logger GITHUB_API_LOG = java.util.logging.Logger.getLogger("org.kohsuke.github");
 
-    private final Map<String, String> environment;
+    private final Map<String, String> processEnvironment;
     private final PrintStream out;
     private final Path workingDirectory;
     private final Clock clock;
     private final Cancellation cancellation;
 
-    public Main(Map<String, String> environment, PrintStream out, Path workingDirectory, Clock clock) {
-        this(environment, out, workingDirectory, clock, Cancellation.none());
+    public Main(Map<String, String> processEnvironment, PrintStream out, Path workingDirectory, Clock clock) {
+        this(processEnvironment, out, workingDirectory, clock, Cancellation.none());
     }
 
-    public Main(Map<String, String> environment, PrintStream out, Path workingDirectory, Clock clock, Cancellation cancellation) {
-        this.environment = Map.copyOf(environment);
+    public Main(Map<String, String> processEnvironment, PrintStream out, Path workingDirectory, Clock clock, Cancellation cancellation) {
+        this.processEnvironment = Map.copyOf(processEnvironment);
         this.out = out;
         this.workingDirectory = workingDirectory;
         this.clock = clock;
@@ -68,21 +68,21 @@ public final class Main {
         // Start-up matters on every job: the JSON mapper and the SSM client (every operation's
         // first call reads a manifest) are built on the second core while inputs are read.
         CompletableFuture<ObjectMapper> json = CompletableFuture.supplyAsync(ObjectMapper::new);
-        boolean githubActions = "true".equals(environment.get("GITHUB_ACTIONS"));
+        boolean githubActions = "true".equals(processEnvironment.get("GITHUB_ACTIONS"));
         JobLog log = new JobLog(out, githubActions);
         StepOutputs outputs = new StepOutputs(file("GITHUB_OUTPUT"));
         JobSummary summary = new JobSummary(file("GITHUB_STEP_SUMMARY"));
         Inputs inputs;
         try {
             if (args.length == 0) {
-                inputs = Inputs.fromEnvironment(environment);
+                inputs = Inputs.fromProcessEnvironment(processEnvironment);
                 // Run bare at a terminal, the program says what it does rather than that an input is missing.
                 if (!githubActions && inputs.given(Input.OPERATION).isEmpty()) {
                     out.print(CommandLine.overview());
                     return EXIT_USAGE;
                 }
             } else {
-                CommandLine command = CommandLine.parse(args, environment);
+                CommandLine command = CommandLine.parse(args, processEnvironment);
                 switch (command.kind()) {
                     case HELP -> {
                         out.print(command.usage());
@@ -103,12 +103,14 @@ public final class Main {
         for (Input input : Input.values()) {
             if (input.secret()) inputs.given(input).ifPresent(log::mask);
         }
-        try (AwsClients aws = new AwsClients(environment)) {
+        try (AwsClients aws = new AwsClients(processEnvironment)) {
             CompletableFuture.runAsync(aws::ssm);
-            OperationName operation = OperationName.parse(Verb.parse(inputs.require(Input.OPERATION, "(plan, create, deploy, ...)")).id());
-            Context context = new Context(operation, inputs, log, outputs, summary, aws, environment, workingDirectory, clock,
+            Verb verb = Verb.parse(inputs.require(Input.OPERATION, "(plan, create, deploy, ...)"));
+            // Every input the verb reads is checked here, before any AWS or GitHub call.
+            VerbOptions options = VerbOptions.parse(verb, inputs, processEnvironment, json.join());
+            Context context = new Context(OperationName.parse(verb.id()), log, outputs, summary, aws, processEnvironment, workingDirectory, clock,
                     json.join(), cancellation);
-            return Operations.forName(operation).run(context);
+            return options.operation().run(context);
         } catch (RuntimeException e) {
             if (cancellation.requested()) return cancelled(log, outputs, e);
             return fail(log, outputs, failure(log, e));
@@ -164,7 +166,7 @@ public final class Main {
     }
 
     private Optional<Path> file(String variable) {
-        return Optional.ofNullable(environment.get(variable)).filter(s -> !s.isBlank()).map(Path::of);
+        return Optional.ofNullable(processEnvironment.get(variable)).filter(s -> !s.isBlank()).map(Path::of);
     }
 
     /**

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 public final class AwsClients implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 10;
 
-    private final Map<String, String> environment;
+    private final Map<String, String> processEnvironment;
     private final Lazy<SdkHttpClient> http = new Lazy<>(() -> UrlConnectionHttpClient.builder()
             .connectionTimeout(Duration.ofSeconds(10))
             .socketTimeout(Duration.ofSeconds(60))
@@ -46,8 +46,8 @@ public final class AwsClients implements AutoCloseable {
     // Quotas are a best-effort lookup with documented defaults behind it: no long retries.
     private final Lazy<ServiceQuotasClient> quotas = new Lazy<>(() -> configure(ServiceQuotasClient.builder(), 2).build());
 
-    public AwsClients(Map<String, String> environment) {
-        this.environment = Map.copyOf(environment);
+    public AwsClients(Map<String, String> processEnvironment) {
+        this.processEnvironment = Map.copyOf(processEnvironment);
     }
 
     public EcsClient ecs() {
@@ -76,12 +76,12 @@ public final class AwsClients implements AutoCloseable {
 
     /** The region in use, if the environment names one (otherwise the SDK's profile chain decides). */
     public Optional<String> region() {
-        return Optional.ofNullable(environment.get("AWS_REGION")).or(() -> Optional.ofNullable(environment.get("AWS_DEFAULT_REGION")));
+        return Optional.ofNullable(processEnvironment.get("AWS_REGION")).or(() -> Optional.ofNullable(processEnvironment.get("AWS_DEFAULT_REGION")));
     }
 
     /** Endpoint override in effect (local AWS), if any. */
     public Optional<URI> endpoint() {
-        return Optional.ofNullable(environment.get("AWS_ENDPOINT_URL")).filter(s -> !s.isBlank()).map(URI::create);
+        return Optional.ofNullable(processEnvironment.get("AWS_ENDPOINT_URL")).filter(s -> !s.isBlank()).map(URI::create);
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
@@ -103,10 +103,10 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private AwsCredentialsProvider credentials() {
-        String key = environment.get("AWS_ACCESS_KEY_ID");
-        String secret = environment.get("AWS_SECRET_ACCESS_KEY");
+        String key = processEnvironment.get("AWS_ACCESS_KEY_ID");
+        String secret = processEnvironment.get("AWS_SECRET_ACCESS_KEY");
         if (key == null || secret == null) return DefaultCredentialsProvider.builder().build();
-        String token = environment.get("AWS_SESSION_TOKEN");
+        String token = processEnvironment.get("AWS_SESSION_TOKEN");
         return StaticCredentialsProvider.create(token == null || token.isBlank()
                 ? AwsBasicCredentials.create(key, secret)
                 : AwsSessionCredentials.create(key, secret, token));

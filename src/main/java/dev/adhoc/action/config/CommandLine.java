@@ -23,9 +23,9 @@ public record CommandLine(Kind kind, Inputs inputs, Optional<Verb> helpTopic) {
     private static final Set<String> VERSION_FLAGS = Set.of("--version", "-V");
     private static final Set<String> BOOLEAN_WORDS = Set.of("true", "false", "yes", "no", "1", "0", "on", "off");
 
-    public static CommandLine parse(String[] args, Map<String, String> environment) {
+    public static CommandLine parse(String[] args, Map<String, String> processEnvironment) {
         EnumMap<Input, String> values = new EnumMap<>(Input.class);
-        Inputs.fromEnvironment(environment).asMap().forEach(values::put);
+        Inputs.fromProcessEnvironment(processEnvironment).asMap().forEach(values::put);
         Optional<String> verbWord = Optional.empty();
         boolean help = false;
         // Help wins over a mistake elsewhere on the line, so "adhoc deploy --enviroment x --help" still helps.

@@ -86,7 +86,11 @@ public enum Input {
         return Optional.ofNullable(defaultValue);
     }
 
-    /** The verbs that read this input; empty for {@code operation}, which is the verb itself. */
+    /**
+     * The verbs that read this input: the flags {@code adhoc <verb> --help} lists, and exactly the
+     * inputs the verb's options record holds (VerbOptionsTest); empty for {@code operation}, which
+     * is the verb itself.
+     */
     public Set<Verb> verbs() {
         return verbs;
     }

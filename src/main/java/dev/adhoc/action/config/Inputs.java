@@ -1,12 +1,13 @@
 package dev.adhoc.action.config;
 
 import dev.adhoc.action.AdhocFailure;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The values of {@link Input}s for one run, from the Action's environment or from CLI flags. */
+/** The values of {@link Input}s for one run, from the Action's environment variables or from CLI flags. */
 public final class Inputs {
     private final Map<Input, String> values;
 
@@ -23,10 +24,10 @@ public final class Inputs {
     }
 
     /** GitHub Action mode: every {@code INPUT_<NAME>}; an empty value means "not given". */
-    public static Inputs fromEnvironment(Map<String, String> environment) {
+    public static Inputs fromProcessEnvironment(Map<String, String> processEnvironment) {
         EnumMap<Input, String> values = new EnumMap<>(Input.class);
         for (Input input : Input.values()) {
-            String value = environment.get(input.environmentVariable());
+            String value = processEnvironment.get(input.environmentVariable());
             if (value != null && !value.isBlank()) values.put(input, value.strip());
         }
         return new Inputs(values);
@@ -42,6 +43,33 @@ public final class Inputs {
         Optional<String> given = given(input);
         if (given.isPresent()) return given;
         return input.defaultValue().filter(d -> !d.startsWith("${{"));
+    }
+
+    /** The given value, else the documented default, for an input that has one. */
+    public String value(Input input) {
+        return get(input).orElseThrow(() -> new IllegalArgumentException("Input '" + input.inputName() + "' has no default"));
+    }
+
+    /** A duration input (given, else its default), checked. */
+    public Duration duration(Input input) {
+        return DurationInput.parse(input.inputName(), value(input));
+    }
+
+    /** A duration input if given, checked, kept with the text as written for messages. */
+    public Optional<WrittenDuration> givenDuration(Input input) {
+        return given(input).map(text -> new WrittenDuration(text, DurationInput.parse(input.inputName(), text)));
+    }
+
+    /**
+     * The inputs as {@code verb} reads them: those {@link Input} does not list for it read as not
+     * given, so a verb's options can only ever hold its own inputs.
+     */
+    public Inputs forVerb(Verb verb) {
+        EnumMap<Input, String> own = new EnumMap<>(Input.class);
+        values.forEach((input, value) -> {
+            if (input.verbs().contains(verb)) own.put(input, value);
+        });
+        return new Inputs(own);
     }
 
     public String require(Input input, String why) {

@@ -1,8 +1,6 @@
 package dev.adhoc.action.database;
 
 import dev.adhoc.action.AdhocFailure;
-import dev.adhoc.action.config.Input;
-import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.text.Printable;
 import java.util.Arrays;
 import java.util.Locale;
@@ -25,10 +23,6 @@ public enum DatabaseMode {
 
     public String id() {
         return id;
-    }
-
-    public static DatabaseMode from(Inputs inputs) {
-        return parse(inputs.get(Input.DATABASE).orElse(TASK.id));
     }
 
     public static DatabaseMode parse(String value) {

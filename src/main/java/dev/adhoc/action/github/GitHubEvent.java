@@ -12,9 +12,9 @@ import java.util.OptionalInt;
 /** The event that started the workflow ({@code GITHUB_EVENT_NAME}, {@code GITHUB_EVENT_PATH}). */
 public record GitHubEvent(String name, JsonNode payload) {
 
-    public static GitHubEvent read(Map<String, String> environment, ObjectMapper mapper) {
-        String name = environment.getOrDefault("GITHUB_EVENT_NAME", "");
-        String path = environment.get("GITHUB_EVENT_PATH");
+    public static GitHubEvent read(Map<String, String> processEnvironment, ObjectMapper mapper) {
+        String name = processEnvironment.getOrDefault("GITHUB_EVENT_NAME", "");
+        String path = processEnvironment.get("GITHUB_EVENT_PATH");
         JsonNode payload = mapper.createObjectNode();
         if (path != null && !path.isBlank() && Files.isRegularFile(Path.of(path))) {
             try {

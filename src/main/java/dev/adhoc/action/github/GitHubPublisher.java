@@ -1,7 +1,6 @@
 package dev.adhoc.action.github;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.report.CommentMarkdown;
 import dev.adhoc.action.report.EnvironmentReport;
@@ -59,10 +58,10 @@ public final class GitHubPublisher {
         settings.token().ifPresent(log::mask);
     }
 
-    /** The publisher for this process: GITHUB_* variables, the event, and the github-* inputs. */
-    public static GitHubPublisher fromEnvironment(Map<String, String> environment, Inputs inputs, JobLog log, ObjectMapper json) {
-        inputs.given(dev.adhoc.action.config.Input.GITHUB_TOKEN).ifPresent(log::mask);
-        return new GitHubPublisher(GitHubSettings.from(environment, inputs, json), log, GitHubRepository.CALL_DEADLINE);
+    /** The publisher for this process: GITHUB_* variables, the event, and the GitHub options. */
+    public static GitHubPublisher fromProcessEnvironment(Map<String, String> processEnvironment, GitHubOptions options, JobLog log, ObjectMapper json) {
+        options.token().ifPresent(log::mask);
+        return new GitHubPublisher(GitHubSettings.from(processEnvironment, options, json), log, GitHubRepository.CALL_DEADLINE);
     }
 
     /** The operation started: the comment says "deploying", a deployment is created and marked in progress. */

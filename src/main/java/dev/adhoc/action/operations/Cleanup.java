@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
-import dev.adhoc.action.config.DurationInput;
-import dev.adhoc.action.config.Input;
+import dev.adhoc.action.config.WrittenDuration;
 import dev.adhoc.action.text.Durations;
 import dev.adhoc.action.fleet.EnvironmentStatus;
 import dev.adhoc.action.fleet.FleetStatus;
@@ -34,15 +33,17 @@ import java.util.OptionalInt;
  * does not stop the others; the run fails at the end naming those that remain.
  */
 public final class Cleanup implements Operation {
+    private final CleanupOptions options;
     private final EnvironmentDestroyer destroyer;
     private final EnvironmentDestroyer stopper;
 
-    public Cleanup(EnvironmentDestroyer destroyer) {
-        this(destroyer, (context, environment) -> StopStart.stop().run(context));
+    public Cleanup(CleanupOptions options, EnvironmentDestroyer destroyer) {
+        this(options, destroyer, (context, environment) -> new StopStart(options.stop(environment)).run(context));
     }
 
-    /** {@code stopper} stops one environment as operation {@code stop} does, given cleanup's context naming that environment. */
-    public Cleanup(EnvironmentDestroyer destroyer, EnvironmentDestroyer stopper) {
+    /** {@code stopper} stops one environment as operation {@code stop} does, given cleanup's context. */
+    public Cleanup(CleanupOptions options, EnvironmentDestroyer destroyer, EnvironmentDestroyer stopper) {
+        this.options = options;
         this.destroyer = destroyer;
         this.stopper = stopper;
     }
@@ -68,15 +69,14 @@ public final class Cleanup implements Operation {
 
     @Override
     public int run(Context context) {
-        Optional<String> idleText = context.inputs().given(Input.STOP_IDLE_AFTER);
-        Optional<Duration> stopIdleAfter = idleText.map(text -> DurationInput.parse(Input.STOP_IDLE_AFTER.inputName(), text));
-        Optional<String> olderThanGiven = idleText.isPresent() ? context.inputs().given(Input.OLDER_THAN)
-                : Optional.of(context.inputs().require(Input.OLDER_THAN, "for cleanup (e.g. 7d): environments older than this are destroyed"));
-        Optional<Duration> olderThan = olderThanGiven.map(text -> DurationInput.parse(Input.OLDER_THAN.inputName(), text));
+        Optional<String> idleText = options.stopIdleAfter().map(WrittenDuration::text);
+        Optional<Duration> stopIdleAfter = options.stopIdleAfter().map(WrittenDuration::duration);
+        Optional<String> olderThanGiven = options.olderThan().map(WrittenDuration::text);
+        Optional<Duration> olderThan = options.olderThan().map(WrittenDuration::duration);
         String criteria = String.join(", ", java.util.stream.Stream.of(olderThanGiven.map(t -> "older than " + t),
                 idleText.map(t -> "stop idle after " + t)).flatMap(Optional::stream).toList());
-        boolean dryRun = context.inputs().flag(Input.DRY_RUN);
-        var store = context.manifests();
+        boolean dryRun = options.dryRun();
+        var store = context.manifests(options.manifestPrefix());
 
         Optional<PullRequests> pullRequests = pullRequests(context);
         List<EnvironmentStatus> environments = new FleetStatus(context.aws().ecs(), context.aws().ssm(), context.log()).read(store);
@@ -150,7 +150,7 @@ public final class Cleanup implements Operation {
         String verb = stop ? "stop" : "destroy";
         try {
             context.log().group((stop ? "Stop " : "Destroy ") + name + " (" + String.join("; ", verdict.reasons()) + ")",
-                    () -> action.destroy(forEnvironment(context, name), name));
+                    () -> action.destroy(context, name));
             context.log().info("✓ " + verdict.outcome().label + " " + name);
             return verdict;
         } catch (RuntimeException e) {
@@ -160,16 +160,9 @@ public final class Cleanup implements Operation {
         }
     }
 
-    /** Cleanup's context, with the {@code environment} input naming the one environment. */
-    static Context forEnvironment(Context context, EnvironmentName environment) {
-        return new Context(context.operation(), context.inputs().with(Input.ENVIRONMENT, environment.value()), context.log(),
-                context.outputs(), context.summary(), context.aws(), context.environment(), context.workingDirectory(), context.clock(),
-                context.json(), context.cancellation());
-    }
-
     /** Given a github-token, pull requests are looked up through the same GitHub client and settings as publishing. */
-    private static Optional<PullRequests> pullRequests(Context context) {
-        GitHubSettings settings = GitHubSettings.from(context.environment(), context.inputs(), context.json());
+    private Optional<PullRequests> pullRequests(Context context) {
+        GitHubSettings settings = GitHubSettings.from(context.processEnvironment(), options.github(), context.json());
         if (settings.token().isEmpty()) return Optional.empty();
         if (settings.repository().isEmpty()) {
             context.log().warning("GITHUB_REPOSITORY is not set, so closed pull requests are not looked up; only age counts.");

@@ -2,12 +2,9 @@ package dev.adhoc.action.operations;
 
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
-import dev.adhoc.action.config.DurationInput;
 import dev.adhoc.action.loadbalancer.LoadBalancerPlacement.Placement;
 import java.util.LinkedHashMap;
-import dev.adhoc.action.config.Input;
 import dev.adhoc.action.database.DatabaseAdmin;
-import dev.adhoc.action.database.DatabaseMode;
 import dev.adhoc.action.util.Deadline;
 import dev.adhoc.action.util.Poll;
 import dev.adhoc.action.ecs.EcsCalls;
@@ -31,28 +28,32 @@ public final class Create implements Operation {
     /** How many applies a create tries when concurrent creates keep taking its listener rule priorities. */
     static final int PRIORITY_ATTEMPTS = 4;
 
+    private final CreateOptions options;
+
+    public Create(CreateOptions options) {
+        this.options = options;
+    }
+
     @Override
     public int run(Context context) {
-        // Checked before anything touches AWS or terraform: name, tags, timeouts, database inputs, tfvars.
-        EnvironmentName environment = context.environmentName();
-        TerraformWorkspace.imageTagVariables(context.inputs());
-        Duration timeout = context.waitTimeout();
-        Optional<Duration> healthCheck = healthCheckTimeout(context);
-        DatabaseMode.from(context.inputs());
+        EnvironmentName environment = options.environment();
+        Duration timeout = options.waitTimeout();
         Deadline deadline = Deadline.after(timeout);
         Poll poll = Poll.system();
-        try (TerraformWorkspace workspace = TerraformWorkspace.fromInputs(context.inputs(), context.workingDirectory(),
-                context.environment(), context.log(), timeout, environment, context.json())) {
-            Lifecycle.Start start = Lifecycle.start(context, OperationName.CREATE, environment, deadline);
+        // Checked before anything touches AWS or terraform: the terraform directory and tfvars.
+        try (TerraformWorkspace workspace = TerraformWorkspace.open(options.terraform(), context.workingDirectory(),
+                context.processEnvironment(), context.log(), timeout, environment, context.json())) {
+            Lifecycle.Start start = Lifecycle.start(context, OperationName.CREATE, options, deadline);
             SharedManifest shared = start.shared();
             Optional<Manifest> existing = start.existing();
             DatabaseAdmin database = start.database();
             Reporting reporting = start.reporting().deploying();
             try {
                 Placement placement = TerraformVariables.placement(context, environment, existing, shared);
-                if (placement.isNew()) Lifecycle.preflight(context, shared, placement);
+                if (placement.isNew()) Lifecycle.preflight(context, options, shared, placement);
                 reporting.phase("database", () -> database.ensure(environment));
-                Map<String, String> variables = TerraformVariables.of(context, environment, existing, shared, placement);
+                Map<String, String> variables = TerraformVariables.of(context, environment, existing, shared, placement,
+                        TerraformWorkspace.imageTagVariables(options.backendImageTag(), options.frontendImageTag()));
                 SavedPlan plan = reporting.phase("terraform", () -> {
                     workspace.prepare();
                     return planAndApply(context, workspace, environment, shared, placement, variables, poll);
@@ -65,7 +66,7 @@ public final class Create implements Operation {
                 EnvironmentRollout.Outcome outcome = new EnvironmentRollout(EcsCalls.of(context.aws().ecs()), context.aws().logs(),
                         context.log(), poll).settle(manifest, deadline, reporting);
                 context.outputs().set("task-definitions", Reporting.json(context, outcome.taskDefinitions()));
-                healthCheck.ifPresent(bound -> reporting.phase("health check", () ->
+                options.healthCheckTimeout().ifPresent(bound -> reporting.phase("health check", () ->
                         new UrlCheck(context.log(), poll).await(manifest.url(), min(bound, deadline.remaining()))));
                 reporting.succeeded(manifest, outcome,
                         Optional.of(new SummaryBlock(planMarkdown, plan.summary().text("Plan applied to " + environment))));
@@ -101,12 +102,6 @@ public final class Create implements Operation {
                 current.put(TerraformWorkspace.LISTENER_RULE_PRIORITY, Integer.toString(next));
             }
         }
-    }
-
-    private static Optional<Duration> healthCheckTimeout(Context context) {
-        String value = context.inputs().get(Input.HEALTH_CHECK_TIMEOUT).orElse("5m");
-        if (value.equals("0") || value.equalsIgnoreCase("off")) return Optional.empty();
-        return Optional.of(DurationInput.parse(Input.HEALTH_CHECK_TIMEOUT.inputName(), value));
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -1,7 +1,6 @@
 package dev.adhoc.action.operations;
 
 import dev.adhoc.action.database.DatabaseAdmin;
-import dev.adhoc.action.database.DatabaseMode;
 import dev.adhoc.action.util.Deadline;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.SharedManifest;
@@ -17,22 +16,21 @@ import java.util.Optional;
  * already did, so a half-destroyed environment can be destroyed again; a missing one is a notice.
  */
 public final class Destroy implements Operation {
+    private final DestroyOptions options;
+
+    /** {@code cleanup} makes one per environment it destroys. */
+    public Destroy(DestroyOptions options) {
+        this.options = options;
+    }
 
     @Override
     public int run(Context context) {
-        EnvironmentName environment = context.environmentName();
-        destroy(context, environment);
-        return 0;
-    }
-
-    /** The lifecycle destroy of one environment; {@code cleanup} calls this for each expired one. */
-    public void destroy(Context context, EnvironmentName environment) {
-        Duration timeout = context.waitTimeout();
-        DatabaseMode.from(context.inputs());
+        EnvironmentName environment = options.environment();
+        Duration timeout = options.waitTimeout();
         Deadline deadline = Deadline.after(timeout);
-        try (TerraformWorkspace workspace = TerraformWorkspace.fromInputs(context.inputs(), context.workingDirectory(),
-                context.environment(), context.log(), timeout, environment, context.json())) {
-            Lifecycle.Start start = Lifecycle.start(context, OperationName.DESTROY, environment, deadline);
+        try (TerraformWorkspace workspace = TerraformWorkspace.open(options.terraform(), context.workingDirectory(),
+                context.processEnvironment(), context.log(), timeout, environment, context.json())) {
+            Lifecycle.Start start = Lifecycle.start(context, OperationName.DESTROY, options, deadline);
             SharedManifest shared = start.shared();
             Optional<Manifest> existing = start.existing();
             DatabaseAdmin database = start.database();
@@ -42,7 +40,8 @@ public final class Destroy implements Operation {
                     workspace.init();
                     if (!workspace.exists()) return false;
                     workspace.selectOrCreate();
-                    Map<String, String> variables = TerraformVariables.of(context, environment, existing, shared);
+                    // Destroy takes no image tags: the ones running now are passed.
+                    Map<String, String> variables = TerraformVariables.of(context, environment, existing, shared, Map.of());
                     workspace.destroy(variables);
                     return true;
                 });
@@ -54,6 +53,7 @@ public final class Destroy implements Operation {
                             + (existing.isPresent() ? " in terraform" : "") + ".");
                 }
                 reporting.destroyed();
+                return 0;
             } catch (RuntimeException failure) {
                 reporting.failed(failure);
                 throw failure;

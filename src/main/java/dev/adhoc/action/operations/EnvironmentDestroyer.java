@@ -4,8 +4,8 @@ import dev.adhoc.action.model.EnvironmentName;
 
 /**
  * Destroys one environment completely, as operation {@code destroy} does. {@code cleanup}
- * calls it once per environment it removes, with its own context whose {@code environment}
- * input names that environment (the destroy reports it as a destroy); a failure is thrown.
+ * calls it once per environment it removes, with its own context (the destroy, built with that
+ * environment's options, reports it as a destroy); a failure is thrown.
  */
 @FunctionalInterface
 public interface EnvironmentDestroyer {

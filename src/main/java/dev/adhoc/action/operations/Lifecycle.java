@@ -10,6 +10,10 @@ import dev.adhoc.action.util.Poll;
 import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.ecs.OneOffTasks;
 import dev.adhoc.action.database.DatabaseMode;
+import dev.adhoc.action.database.DatabaseOptions;
+import dev.adhoc.action.github.GitHubOptions;
+import dev.adhoc.action.terraform.TerraformOptions;
+import java.time.Duration;
 import dev.adhoc.action.fleet.CapacityPreflight;
 import dev.adhoc.action.loadbalancer.ListenerQuotaPreflight;
 import dev.adhoc.action.loadbalancer.LoadBalancerPlacement;
@@ -25,19 +29,35 @@ final class Lifecycle {
     private Lifecycle() {
     }
 
+    /** The inputs both take: {@link CreateOptions} and {@link DestroyOptions}. */
+    sealed interface Options permits CreateOptions, DestroyOptions {
+        EnvironmentName environment();
+
+        TerraformOptions terraform();
+
+        String manifestPrefix();
+
+        Duration waitTimeout();
+
+        DatabaseOptions database();
+
+        GitHubOptions github();
+    }
+
     /** What both read before acting: the shared stack, the environment as it is, its database admin, the report of {@code verb}. */
     record Start(SharedManifest shared, Optional<Manifest> existing, DatabaseAdmin database, Reporting reporting) {
     }
 
-    static Start start(Context context, OperationName verb, EnvironmentName environment, Deadline deadline) {
+    static Start start(Context context, OperationName verb, Options options, Deadline deadline) {
+        EnvironmentName environment = options.environment();
         context.outputs().set("environment", environment.value());
-        ManifestStore manifests = context.manifests();
+        ManifestStore manifests = context.manifests(options.manifestPrefix());
         SharedManifest shared = manifests.shared();
         shared.checkEnvironmentName(environment);
         Optional<Manifest> existing = manifests.find(environment).map(ManifestStore.Stored::manifest);
-        DatabaseAdmin database = DatabaseAdmins.create(context.inputs(), context.log(), shared, context.aws().secrets(), context.json(),
-                taskRunner(context, deadline));
-        return new Start(shared, existing, database, Reporting.start(context, verb, environment, existing));
+        DatabaseAdmin database = DatabaseAdmins.create(options.database(), options.waitTimeout(), context.log(), shared,
+                context.aws().secrets(), context.json(), taskRunner(context, deadline));
+        return new Start(shared, existing, database, Reporting.start(context, verb, options.github(), environment, existing));
     }
 
     /** Runs the database-admin task through the same one-off task code as migrations. */
@@ -63,11 +83,11 @@ final class Lifecycle {
      * Room for one more environment, before anything changes: on the load balancer it is placed on,
      * and in the account's Fargate vCPU, ECS cluster and database connection limits.
      */
-    static void preflight(Context context, SharedManifest shared, LoadBalancerPlacement.Placement placement) {
+    static void preflight(Context context, Options options, SharedManifest shared, LoadBalancerPlacement.Placement placement) {
         placement.headroom().ifPresent(chosen ->
                 new ListenerQuotaPreflight(context.aws().elb(), context.aws().quotas(), context.log()).check(chosen, placement.measured()));
-        int environments = context.manifests().list(problem -> { }).size();
-        boolean databaseRole = DatabaseMode.from(context.inputs()) != DatabaseMode.NONE;
+        int environments = context.manifests(options.manifestPrefix()).list(problem -> { }).size();
+        boolean databaseRole = options.database().mode() != DatabaseMode.NONE;
         new CapacityPreflight(context.aws().ecs(), context.aws().quotas(), context.log())
                 .check(shared, environments, databaseRole, CapacityPreflight.Need.MODULE_DEFAULTS);
     }

@@ -3,7 +3,7 @@ package dev.adhoc.action.operations;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.adhoc.action.config.Input;
+import dev.adhoc.action.manifest.ManifestStore;
 import dev.adhoc.action.text.Durations;
 import dev.adhoc.action.fleet.EnvironmentStatus;
 import dev.adhoc.action.fleet.FleetStatus;
@@ -24,17 +24,22 @@ import software.amazon.awssdk.core.exception.SdkException;
  * task counts and state. Output {@code environments} (JSON), a table in the log and the summary.
  */
 public final class ListEnvironments implements Operation {
+    private final ListOptions options;
+
+    public ListEnvironments(ListOptions options) {
+        this.options = options;
+    }
 
     @Override
     public int run(Context context) {
-        var store = context.manifests();
+        var store = context.manifests(options.manifestPrefix());
         List<EnvironmentStatus> environments = new FleetStatus(context.aws().ecs(), context.aws().ssm(), context.log()).read(store);
         Instant now = context.clock().instant();
         context.outputs().set("environments", json(context, environments));
 
         Table table = table(environments, now);
         if (environments.isEmpty()) {
-            context.log().info("No environments under " + context.inputs().get(Input.MANIFEST_PREFIX).orElse("/adhoc") + ".");
+            context.log().info("No environments under " + options.manifestPrefix() + ".");
         } else {
             table.text().forEach(context.log()::info);
         }
@@ -43,7 +48,7 @@ public final class ListEnvironments implements Operation {
         // The terminal has just shown the table as text; only GitHub's job summary needs it again.
         context.summary().append(new SummaryBlock("## Environments (" + environments.size() + ")\n\n"
                 + (environments.isEmpty() ? "None.\n" : table.markdown()), ""));
-        capacity(context).ifPresent(capacity -> {
+        capacity(context, store).ifPresent(capacity -> {
             capacity.text().forEach(context.log()::info);
             context.summary().append(new SummaryBlock("## Load balancers\n\n" + capacity.markdown(), ""));
         });
@@ -51,10 +56,10 @@ public final class ListEnvironments implements Operation {
     }
 
     /** Rules and target groups used and left on each of the shared stack's load balancers; empty without a shared stack. */
-    static Optional<Table> capacity(Context context) {
+    static Optional<Table> capacity(Context context, ManifestStore manifests) {
         List<ListenerQuotaPreflight.Headroom> all;
         try {
-            SharedManifest shared = context.manifests().shared();
+            SharedManifest shared = manifests.shared();
             all = new ListenerQuotaPreflight(context.aws().elb(), context.aws().quotas(), context.log()).measureAll(shared);
         } catch (AdhocFailure | SdkException e) {
             context.log().info("Load balancer capacity not shown: " + e.getMessage());

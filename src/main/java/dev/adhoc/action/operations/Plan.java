@@ -14,20 +14,26 @@ import java.util.Map;
  * plan → its summary to the job summary and the {@code plan-summary} output.
  */
 public final class Plan implements Operation {
+    private final PlanOptions options;
+
+    public Plan(PlanOptions options) {
+        this.options = options;
+    }
+
     @Override
     public int run(Context context) {
-        // Both checked before terraform runs: a bad name or a missing tfvars file touches nothing.
-        EnvironmentName environment = context.environmentName();
-        TerraformWorkspace.imageTagVariables(context.inputs());
-        try (TerraformWorkspace workspace = TerraformWorkspace.fromInputs(context.inputs(), context.workingDirectory(),
-                context.environment(), context.log(), context.waitTimeout(), environment, context.json())) {
+        EnvironmentName environment = options.environment();
+        // Checked before terraform runs: a missing tfvars file touches nothing.
+        try (TerraformWorkspace workspace = TerraformWorkspace.open(options.terraform(), context.workingDirectory(),
+                context.processEnvironment(), context.log(), options.waitTimeout(), environment, context.json())) {
             context.outputs().set("environment", environment.value());
             // The same variables create would pass, so the plan shows what create would do.
-            ManifestStore manifests = context.manifests();
+            ManifestStore manifests = context.manifests(options.manifestPrefix());
             SharedManifest shared = manifests.shared();
             shared.checkEnvironmentName(environment);
             Map<String, String> variables = TerraformVariables.of(context, environment,
-                    manifests.find(environment).map(ManifestStore.Stored::manifest), shared);
+                    manifests.find(environment).map(ManifestStore.Stored::manifest), shared,
+                    TerraformWorkspace.imageTagVariables(options.backendImageTag(), options.frontendImageTag()));
             workspace.prepare();
             SavedPlan plan = workspace.plan(variables);
             String markdown = plan.summary().markdown("Plan for environment `" + environment + "`");

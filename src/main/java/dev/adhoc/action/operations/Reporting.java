@@ -5,6 +5,7 @@ import dev.adhoc.action.ecs.EnvironmentRollout;
 import dev.adhoc.action.ecs.Phases;
 import dev.adhoc.action.ecs.RolloutFailure;
 import dev.adhoc.action.ecs.TaskResult;
+import dev.adhoc.action.github.GitHubOptions;
 import dev.adhoc.action.github.GitHubPublisher;
 import dev.adhoc.action.github.GitHubSettings;
 import dev.adhoc.action.manifest.Manifest;
@@ -39,15 +40,17 @@ final class Reporting implements Phases {
 
     /**
      * Starts the report of what {@code verb} does to one environment, under that verb's name
-     * whichever operation asked for it (cleanup destroys through {@code destroy}). Nothing is
-     * published yet: a verb that changes the running environment says so with {@link #deploying()};
-     * the others publish only how they ended.
+     * whichever operation asked for it (cleanup destroys through {@code destroy}), published with
+     * the verb's GitHub options. Nothing is published yet: a verb that changes the running
+     * environment says so with {@link #deploying()}; the others publish only how they ended.
      */
-    static Reporting start(Context context, OperationName verb, EnvironmentName environment, Optional<Manifest> manifest) {
+    static Reporting start(Context context, OperationName verb, GitHubOptions gitHubOptions, EnvironmentName environment,
+            Optional<Manifest> manifest) {
         EnvironmentReport.Builder report = EnvironmentReport.start(environment.value(), verb.id(), context.clock().instant())
-                .toBuilder().runUrl(GitHubSettings.runUrl(context.environment()));
+                .toBuilder().runUrl(GitHubSettings.runUrl(context.processEnvironment()));
         manifest.ifPresent(known -> report.url(known.url()).shellCommand(known.shellCommand()));
-        return new Reporting(context, GitHubPublisher.fromEnvironment(context.environment(), context.inputs(), context.log(), context.json()),
+        return new Reporting(context, GitHubPublisher.fromProcessEnvironment(context.processEnvironment(), gitHubOptions, context.log(),
+                context.json()),
                 report.build());
     }
 

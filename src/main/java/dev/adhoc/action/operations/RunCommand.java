@@ -3,7 +3,6 @@ package dev.adhoc.action.operations;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.text.Durations;
-import dev.adhoc.action.config.Input;
 import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.ecs.ContainerLogs;
 import dev.adhoc.action.util.Deadline;
@@ -31,15 +30,19 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
  * The task's exit code is the step's.
  */
 public final class RunCommand implements Operation {
+    private final RunOptions options;
+
+    public RunCommand(RunOptions options) {
+        this.options = options;
+    }
 
     @Override
     public int run(Context context) {
-        EnvironmentName environment = context.environmentName();
-        String command = context.inputs().require(Input.COMMAND, "for run (e.g. python manage.py createsuperuser --no-input)");
-        List<String> argv = ShellWords.split(Input.COMMAND.inputName(), command);
-        Deadline deadline = Deadline.after(context.waitTimeout());
+        EnvironmentName environment = options.environment();
+        List<String> argv = options.command();
+        Deadline deadline = Deadline.after(options.waitTimeout());
 
-        Manifest manifest = context.manifests().get(environment);
+        Manifest manifest = context.manifests(options.manifestPrefix()).get(environment);
         context.outputs().set("environment", environment.value());
         context.outputs().set("cluster", manifest.cluster());
         context.outputs().set("url", manifest.url());

@@ -27,27 +27,21 @@ import java.util.Optional;
  * environment already in the wanted state is a notice, not an error, so schedules can repeat them.
  */
 public final class StopStart implements Operation {
+    private final StopStartOptions options;
     private final boolean stop;
 
-    private StopStart(boolean stop) {
-        this.stop = stop;
-    }
-
-    public static StopStart stop() {
-        return new StopStart(true);
-    }
-
-    public static StopStart start() {
-        return new StopStart(false);
+    public StopStart(StopStartOptions options) {
+        this.options = options;
+        this.stop = options.stop();
     }
 
     @Override
     public int run(Context context) {
-        EnvironmentName environment = context.environmentName();
-        Deadline deadline = Deadline.after(context.waitTimeout());
+        EnvironmentName environment = options.environment();
+        Deadline deadline = Deadline.after(options.waitTimeout());
         long started = System.nanoTime();
 
-        Manifest manifest = context.manifests().get(environment);
+        Manifest manifest = context.manifests(options.manifestPrefix()).get(environment);
         context.outputs().set("environment", environment.value());
         context.outputs().set("cluster", manifest.cluster());
         context.outputs().set("url", manifest.url());
@@ -55,7 +49,7 @@ public final class StopStart implements Operation {
         StoppedCounts memory = new StoppedCounts(context.aws().ecs());
         List<ServiceCounts> before = services.counts(manifest);
 
-        Reporting reporting = Reporting.start(context, stop ? OperationName.STOP : OperationName.START, environment, Optional.of(manifest));
+        Reporting reporting = Reporting.start(context, stop ? OperationName.STOP : OperationName.START, options.github(), environment, Optional.of(manifest));
         // Starting brings the environment back: it shows as deploying until its tasks run.
         if (!stop) reporting.deploying();
         Map<String, Integer> targets;

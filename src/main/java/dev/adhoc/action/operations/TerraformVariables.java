@@ -26,8 +26,10 @@ final class TerraformVariables {
     private TerraformVariables() {
     }
 
-    static Map<String, String> of(Context context, EnvironmentName environment, Optional<Manifest> existing, SharedManifest shared) {
-        return of(context, environment, existing, shared, placement(context, environment, existing, shared));
+    /** @param given the image-tag variables of the tags given as inputs, see {@link TerraformWorkspace#imageTagVariables} */
+    static Map<String, String> of(Context context, EnvironmentName environment, Optional<Manifest> existing, SharedManifest shared,
+            Map<String, String> given) {
+        return of(context, environment, existing, shared, placement(context, environment, existing, shared), given);
     }
 
     /** Which load balancer the environment is (or goes) on; see {@link LoadBalancerPlacement}. */
@@ -37,9 +39,8 @@ final class TerraformVariables {
     }
 
     static Map<String, String> of(Context context, EnvironmentName environment, Optional<Manifest> existing, SharedManifest shared,
-            Placement placement) {
+            Placement placement, Map<String, String> given) {
         Map<String, String> variables = new LinkedHashMap<>();
-        Map<String, String> given = TerraformWorkspace.imageTagVariables(context.inputs());
         if (existing.isPresent() && given.size() < 2) {
             Map<String, String> running = new RunningImages(context.aws().ecs()).of(existing.get());
             putIfKnown(variables, TerraformWorkspace.BACKEND_IMAGE_TAG, running.get(Manifest.BACKEND));

@@ -48,7 +48,7 @@ public final class Terraform {
 
     private final Path executable;
     private final Path directory;
-    private final Map<String, String> environment;
+    private final Map<String, String> processEnvironment;
     private final JobLog log;
     private final Duration timeout;
     private final Duration lockTimeout;
@@ -57,16 +57,16 @@ public final class Terraform {
     /**
      * @param executable  the terraform binary
      * @param directory   the root module (terraform-directory)
-     * @param environment the process environment passed to terraform (AWS_*, AWS_ENDPOINT_URL, TF_CLI_CONFIG_FILE, ...)
+     * @param processEnvironment the process environment passed to terraform (AWS_*, AWS_ENDPOINT_URL, TF_CLI_CONFIG_FILE, ...)
      * @param timeout     bound on each step (the wait-timeout)
      * @param lockTimeout how long a step waits for a state lock held by someone else
      * @param color       whether terraform may print colours (only when attached to a terminal)
      */
-    public Terraform(Path executable, Path directory, Map<String, String> environment, JobLog log, Duration timeout,
+    public Terraform(Path executable, Path directory, Map<String, String> processEnvironment, JobLog log, Duration timeout,
             Duration lockTimeout, boolean color) {
         this.executable = executable;
         this.directory = directory;
-        this.environment = Map.copyOf(environment);
+        this.processEnvironment = Map.copyOf(processEnvironment);
         this.log = log;
         this.timeout = timeout;
         this.lockTimeout = lockTimeout;
@@ -80,9 +80,9 @@ public final class Terraform {
         return quarter.compareTo(MAX_LOCK_TIMEOUT) > 0 ? MAX_LOCK_TIMEOUT : quarter;
     }
 
-    /** The {@code terraform} found on the PATH of the given environment, else the bare name (the OS looks it up). */
-    public static Path executableOnPath(Map<String, String> environment) {
-        String path = environment.getOrDefault("PATH", "");
+    /** The {@code terraform} found on the PATH of the given process environment, else the bare name (the OS looks it up). */
+    public static Path executableOnPath(Map<String, String> processEnvironment) {
+        String path = processEnvironment.getOrDefault("PATH", "");
         for (String dir : path.split(java.io.File.pathSeparator)) {
             if (dir.isBlank()) continue;
             Path candidate = Path.of(dir, "terraform");
@@ -230,9 +230,9 @@ public final class Terraform {
         command.add(executable.toString());
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
-        Map<String, String> env = builder.environment();
-        env.clear();
-        env.putAll(processEnvironment(workspace));
+        Map<String, String> variables = builder.environment();
+        variables.clear();
+        variables.putAll(terraformEnvironment(workspace));
         StringBuffer text = new StringBuffer();
         log.startGroup(step.title());
         long started = System.nanoTime();
@@ -286,14 +286,14 @@ public final class Terraform {
         }
     }
 
-    private Map<String, String> processEnvironment(Optional<String> workspace) {
-        Map<String, String> env = new HashMap<>(environment);
+    private Map<String, String> terraformEnvironment(Optional<String> workspace) {
+        Map<String, String> variables = new HashMap<>(processEnvironment);
         // The workspace is this program's choice, never an inherited one.
-        env.remove("TF_WORKSPACE");
-        workspace.ifPresent(w -> env.put("TF_WORKSPACE", w));
-        env.put("TF_IN_AUTOMATION", "1");
-        env.put("TF_INPUT", "0");
-        return env;
+        variables.remove("TF_WORKSPACE");
+        workspace.ifPresent(w -> variables.put("TF_WORKSPACE", w));
+        variables.put("TF_IN_AUTOMATION", "1");
+        variables.put("TF_INPUT", "0");
+        return variables;
     }
 
     private AdhocFailure failure(Step step, int exit, String text) {

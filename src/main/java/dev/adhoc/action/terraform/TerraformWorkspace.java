@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
-import dev.adhoc.action.config.Input;
-import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.model.ImageTag;
 import dev.adhoc.action.runtime.JobLog;
@@ -26,7 +24,7 @@ import java.util.stream.Stream;
  * One environment's terraform workspace: the API {@code plan}, {@code create} and
  * {@code destroy} use. Typical use:
  * <pre>{@code
- * try (TerraformWorkspace workspace = TerraformWorkspace.fromInputs(inputs, workingDirectory, environment, log, waitTimeout, name, json)) {
+ * try (TerraformWorkspace workspace = TerraformWorkspace.open(options, workingDirectory, processEnvironment, log, waitTimeout, name, json)) {
  *     workspace.prepare();                                   // init, select or create workspace <env>
  *     SavedPlan plan = workspace.plan(Map.of(TerraformWorkspace.LISTENER_RULE_PRIORITY, "20"));
  *     workspace.apply(plan);                                 // exactly that plan
@@ -65,17 +63,17 @@ public final class TerraformWorkspace implements AutoCloseable {
     }
 
     /**
-     * From the run's inputs: terraform-directory (relative to the working directory), var-file and
+     * From the terraform options: terraform-directory (relative to the working directory), var-file and
      * backend-config (relative to terraform-directory), the terraform on the process PATH, each
      * step bounded by the wait-timeout.
      * Fails with {@code tfvars-missing} / {@code terraform-directory-missing} before running anything.
      */
-    public static TerraformWorkspace fromInputs(Inputs inputs, Path workingDirectory, Map<String, String> processEnvironment,
+    public static TerraformWorkspace open(TerraformOptions options, Path workingDirectory, Map<String, String> processEnvironment,
             JobLog log, Duration waitTimeout, EnvironmentName environment, ObjectMapper json) {
-        Path directory = workingDirectory.resolve(inputs.get(Input.TERRAFORM_DIRECTORY).orElse("terraform/ad-hoc")).normalize();
-        Path varFile = VarFiles.resolve(directory, inputs.given(Input.VAR_FILE), environment);
+        Path directory = workingDirectory.resolve(options.directory()).normalize();
+        Path varFile = VarFiles.resolve(directory, options.varFile(), environment);
         // Relative to terraform-directory, as in a terraform command run there (like var-file).
-        Optional<Path> backendConfig = inputs.given(Input.BACKEND_CONFIG).map(directory::resolve);
+        Optional<Path> backendConfig = options.backendConfig().map(directory::resolve);
         backendConfig.ifPresent(file -> {
             if (!Files.isRegularFile(file)) {
                 throw AdhocFailure.invalidInput("Input 'backend-config' names " + file
@@ -87,11 +85,11 @@ public final class TerraformWorkspace implements AutoCloseable {
         return new TerraformWorkspace(terraform, environment, varFile, backendConfig, json);
     }
 
-    /** The image-tag variables for the tags given as inputs (validated), in the order given. */
-    public static Map<String, String> imageTagVariables(Inputs inputs) {
+    /** The image-tag variables for the tags given, backend first. */
+    public static Map<String, String> imageTagVariables(Optional<ImageTag> backend, Optional<ImageTag> frontend) {
         Map<String, String> variables = new LinkedHashMap<>();
-        inputs.given(Input.BACKEND_IMAGE_TAG).map(ImageTag::of).ifPresent(t -> variables.put(BACKEND_IMAGE_TAG, t.value()));
-        inputs.given(Input.FRONTEND_IMAGE_TAG).map(ImageTag::of).ifPresent(t -> variables.put(FRONTEND_IMAGE_TAG, t.value()));
+        backend.ifPresent(t -> variables.put(BACKEND_IMAGE_TAG, t.value()));
+        frontend.ifPresent(t -> variables.put(FRONTEND_IMAGE_TAG, t.value()));
         return variables;
     }
 

@@ -117,7 +117,7 @@ class CommandLineTest {
 
     @Test
     void actionModeReadsInputVariablesWithHyphensKept() {
-        Inputs inputs = Inputs.fromEnvironment(Map.of("INPUT_BACKEND-IMAGE-TAG", "v3", "INPUT_ENVIRONMENT", "  ", "INPUT_OPERATION", "deploy"));
+        Inputs inputs = Inputs.fromProcessEnvironment(Map.of("INPUT_BACKEND-IMAGE-TAG", "v3", "INPUT_ENVIRONMENT", "  ", "INPUT_OPERATION", "deploy"));
         assertThat(inputs.get(Input.BACKEND_IMAGE_TAG)).contains("v3");
         assertThat(inputs.given(Input.ENVIRONMENT)).isEmpty();
     }

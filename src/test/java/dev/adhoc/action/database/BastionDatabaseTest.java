@@ -62,7 +62,7 @@ class BastionDatabaseTest {
         Psql.forget(postgres, "bastion-two");
         try (AwsClients aws = new AwsClients(LocalAws.shared().environment())) {
             Inputs inputs = inputs(ssh).with(Input.SSH_KNOWN_HOSTS, ssh.knownHostsLine());
-            DatabaseAdmin admin = DatabaseAdmins.create(inputs, captured.log,
+            DatabaseAdmin admin = DatabaseAdmins.create(DatabaseOptions.from(inputs), inputs.duration(Input.WAIT_TIMEOUT), captured.log,
                     Fixtures.shared(postgres.endpoint(), Optional.empty(), prefix), aws.secrets(), new ObjectMapper(), postgres::server,
                     unusedTasks());
             admin.ensure(EnvironmentName.of("bastion-one"));
@@ -88,7 +88,8 @@ class BastionDatabaseTest {
     void theGitHubLogOnlyEverCarriesThePasswordInsideTheMaskCommand(SshServer ssh, PostgresServer postgres) {
         Fixtures.CapturedLog github = new Fixtures.CapturedLog(true);
         Inputs inputs = inputs(ssh).with(Input.SSH_KNOWN_HOSTS, ssh.knownHostsLine());
-        DatabaseServerAdmin admin = DatabaseAdmins.serverAdmin(inputs, github.log, shared(postgres), postgres::server, unusedTasks());
+        DatabaseServerAdmin admin = DatabaseAdmins.serverAdmin(DatabaseOptions.from(inputs), inputs.duration(Input.WAIT_TIMEOUT), github.log,
+                shared(postgres), postgres::server, unusedTasks());
         admin.ensure(DatabaseScriptsTest.role("bastion-gh", "role-password"));
         admin.drop(EnvironmentName.of("bastion-gh"));
         assertThat(github.text().lines().filter(l -> l.contains(postgres.password())))
@@ -218,7 +219,7 @@ class BastionDatabaseTest {
     }
 
     private DatabaseServerAdmin admin(Inputs inputs, Supplier<DatabaseServer> server, PostgresServer postgres) {
-        return DatabaseAdmins.serverAdmin(inputs, captured.log, shared(postgres), () -> {
+        return DatabaseAdmins.serverAdmin(DatabaseOptions.from(inputs), inputs.duration(Input.WAIT_TIMEOUT), captured.log, shared(postgres), () -> {
             DatabaseServer read = server.get();
             // What MasterCredentials does on reading the secret.
             captured.log.mask(read.password());

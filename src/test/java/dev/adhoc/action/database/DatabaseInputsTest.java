@@ -31,7 +31,7 @@ class DatabaseInputsTest {
 
     @Test
     void theModeDefaultsToTask() {
-        assertThat(DatabaseMode.from(Inputs.of(Map.of()))).isEqualTo(DatabaseMode.TASK);
+        assertThat(DatabaseOptions.from(Inputs.of(Map.of())).mode()).isEqualTo(DatabaseMode.TASK);
     }
 
     @ParameterizedTest
@@ -71,19 +71,19 @@ class DatabaseInputsTest {
 
     @Test
     void takesHostAndUserFromTheSharedStackUnlessGiven() {
-        BastionSettings fromShared = BastionSettings.from(bastion(Map.of()), SHARED_BASTION, captured.log);
+        BastionSettings fromShared = settings(bastion(Map.of()), SHARED_BASTION);
         assertThat(fromShared.target()).isEqualTo(new BastionTarget("203.0.113.7", 22, "ec2-user"));
         assertThat(fromShared.knownHosts()).hasValue(KNOWN.strip());
         assertThat(fromShared.commandTimeout()).isEqualTo(Duration.ofMinutes(20));
 
-        BastionSettings given = BastionSettings.from(bastion(Map.of(Input.BASTION_HOST, "jump.example.com:2022",
-                Input.BASTION_USER, "admin")), SHARED_BASTION, captured.log);
+        BastionSettings given = settings(bastion(Map.of(Input.BASTION_HOST, "jump.example.com:2022",
+                Input.BASTION_USER, "admin")), SHARED_BASTION);
         assertThat(given.target()).isEqualTo(new BastionTarget("jump.example.com", 2022, "admin"));
     }
 
     @Test
     void withoutAnyBastionHostItSaysWhatToGive() {
-        assertThatThrownBy(() -> BastionSettings.from(bastion(Map.of()), Optional.empty(), captured.log))
+        assertThatThrownBy(() -> settings(bastion(Map.of()), Optional.empty()))
                 .isInstanceOfSatisfying(AdhocFailure.class, f -> assertThat(f.getMessage())
                         .isEqualTo("Input 'bastion-host' is required for database: bastion (the shared stack publishes no bastion):"
                                 + " give the bastion's host or host:port."));
@@ -92,7 +92,7 @@ class DatabaseInputsTest {
     @Test
     void missingKnownHostsIsAClearFailureNamingTheKeyscanCommand() {
         Inputs inputs = Inputs.of(Map.of(Input.DATABASE, "bastion", Input.BASTION_HOST, "203.0.113.7:2222", Input.SSH_PRIVATE_KEY, KEY));
-        assertThatThrownBy(() -> BastionSettings.from(inputs, SHARED_BASTION, captured.log))
+        assertThatThrownBy(() -> settings(inputs, SHARED_BASTION))
                 .isInstanceOfSatisfying(AdhocFailure.class, f -> {
                     assertThat(f.reason()).isEqualTo("invalid-input");
                     assertThat(f.getMessage()).startsWith("Input 'ssh-known-hosts' is required for database: bastion")
@@ -102,8 +102,7 @@ class DatabaseInputsTest {
 
     @Test
     void skippingTheCheckNeedsNoKnownHostsAndIgnoresAnyGiven() {
-        BastionSettings settings = BastionSettings.from(bastion(Map.of(Input.SSH_INSECURE_SKIP_HOST_KEY_CHECK, "true")),
-                SHARED_BASTION, captured.log);
+        BastionSettings settings = settings(bastion(Map.of(Input.SSH_INSECURE_SKIP_HOST_KEY_CHECK, "true")), SHARED_BASTION);
         assertThat(settings.insecureSkipHostKeyCheck()).isTrue();
         assertThat(settings.knownHosts()).isEmpty();
     }
@@ -111,23 +110,23 @@ class DatabaseInputsTest {
     @Test
     void aMissingOrMangledKeyIsRefused() {
         Inputs noKey = Inputs.of(Map.of(Input.SSH_KNOWN_HOSTS, KNOWN));
-        assertThatThrownBy(() -> BastionSettings.from(noKey, SHARED_BASTION, captured.log))
+        assertThatThrownBy(() -> settings(noKey, SHARED_BASTION))
                 .hasMessageStartingWith("Input 'ssh-private-key' is required for database: bastion");
         Inputs mangled = Inputs.of(Map.of(Input.SSH_KNOWN_HOSTS, KNOWN, Input.SSH_PRIVATE_KEY, "ssh-ed25519 AAAA public-half"));
-        assertThatThrownBy(() -> BastionSettings.from(mangled, SHARED_BASTION, captured.log))
+        assertThatThrownBy(() -> settings(mangled, SHARED_BASTION))
                 .hasMessageContaining("does not look like a private key");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"# only a comment", "bastion.example.com", "bastion.example.com ssh-ed25519", "@cert-authority * ssh-ed25519"})
     void mangledKnownHostsAreRefused(String knownHosts) {
-        assertThatThrownBy(() -> BastionSettings.from(bastion(Map.of(Input.SSH_KNOWN_HOSTS, knownHosts)), SHARED_BASTION, captured.log))
+        assertThatThrownBy(() -> settings(bastion(Map.of(Input.SSH_KNOWN_HOSTS, knownHosts)), SHARED_BASTION))
                 .isInstanceOfSatisfying(AdhocFailure.class, f -> assertThat(f.getMessage()).startsWith("Input 'ssh-known-hosts' "));
     }
 
     @Test
     void thePrivateKeyIsMaskedAndNeverShownBySettings() {
-        BastionSettings settings = BastionSettings.from(bastion(Map.of()), SHARED_BASTION, captured.log);
+        BastionSettings settings = settings(bastion(Map.of()), SHARED_BASTION);
         captured.log.info("key: " + KEY);
         assertThat(captured.text()).doesNotContain("secretmaterial");
         assertThat(settings.toString()).doesNotContain("secretmaterial").contains("privateKey=***");
@@ -139,6 +138,11 @@ class DatabaseInputsTest {
         assertThat(server.toString()).doesNotContain("hunter2").contains("master@db.internal:5432");
         assertThatThrownBy(() -> new DatabaseServer(server.endpoint(), "two\nlines")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DatabaseServer(server.endpoint(), "")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The bastion inputs as the program parses them, then completed from the shared stack as create and destroy do. */
+    private BastionSettings settings(Inputs inputs, Optional<SharedManifest.Bastion> shared) {
+        return BastionSettings.of(BastionOptions.from(inputs), shared, Inputs.of(Map.of()).duration(Input.WAIT_TIMEOUT), captured.log);
     }
 
     private static Inputs bastion(Map<Input, String> more) {

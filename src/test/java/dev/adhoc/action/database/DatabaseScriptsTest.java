@@ -184,7 +184,7 @@ class DatabaseScriptsTest {
         Psql.forget(postgres, master);
         Psql.master(postgres, "CREATE ROLE \"rds-like-master\" LOGIN CREATEDB CREATEROLE PASSWORD 'rds-master-pw'");
         DatabaseEndpoint asMaster = new DatabaseEndpoint("127.0.0.1", postgres.endpoint().port(), master);
-        Map<String, String> password = postgres.taskEnvironment("rds-master-pw");
+        Map<String, String> password = postgres.containerEnvironment("rds-master-pw");
 
         Processes.Result created = Processes.run(DatabaseScripts.create(role(name, "pw-rds"), asMaster), password, Duration.ofSeconds(60));
         assertThat(created.exitCode()).as(created.output()).isZero();
@@ -221,7 +221,7 @@ class DatabaseScriptsTest {
     @Test
     void aWrongPasswordFailsWithTheServersMessage(PostgresServer postgres) {
         Processes.Result result = Processes.run(DatabaseScripts.create(role("scripts-denied", "pw"), postgres.endpoint()),
-                postgres.taskEnvironment("not-the-password"), Duration.ofSeconds(60));
+                postgres.containerEnvironment("not-the-password"), Duration.ofSeconds(60));
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.stderr()).contains("password authentication failed");
         assertThat(postgres.databaseExists("scripts-denied")).isFalse();
@@ -252,7 +252,7 @@ class DatabaseScriptsTest {
     /** As sshd runs an exec request: the command line through a shell, with the client's input on stdin. */
     private static Processes.Result shell(PostgresServer postgres, String commandLine, String input) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("sh", "-c", commandLine);
-        builder.environment().putAll(postgres.taskEnvironment(""));
+        builder.environment().putAll(postgres.containerEnvironment(""));
         builder.environment().remove("PGPASSWORD");
         Process process = builder.start();
         try (var stdin = process.getOutputStream()) {
@@ -266,6 +266,6 @@ class DatabaseScriptsTest {
 
     /** As the task would run it: PGPASSWORD from the task definition's secrets, everything else from argv. */
     private static Processes.Result runScript(PostgresServer postgres, List<String> command) {
-        return Processes.run(command, postgres.taskEnvironment(postgres.password()), Duration.ofSeconds(60));
+        return Processes.run(command, postgres.containerEnvironment(postgres.password()), Duration.ofSeconds(60));
     }
 }

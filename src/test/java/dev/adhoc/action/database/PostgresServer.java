@@ -96,10 +96,10 @@ final class PostgresServer implements AutoCloseable {
      * The environment of the database-admin task's container: the PostgreSQL tools on PATH and
      * PGPASSWORD as the task definition's secrets set it; everything else comes from argv.
      */
-    Map<String, String> taskEnvironment(String pgPassword) {
-        Map<String, String> environment = new HashMap<>(binaries.environment());
-        environment.put("PGPASSWORD", pgPassword);
-        return environment;
+    Map<String, String> containerEnvironment(String pgPassword) {
+        Map<String, String> variables = new HashMap<>(binaries.environment());
+        variables.put("PGPASSWORD", pgPassword);
+        return variables;
     }
 
     boolean databaseExists(String name) {

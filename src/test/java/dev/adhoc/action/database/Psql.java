@@ -26,7 +26,7 @@ final class Psql {
 
     /** The PostgreSQL tools on PATH and libpq's settings for connecting as {@code user} to {@code database}. */
     static Map<String, String> environment(PostgresServer postgres, String user, String password, String database) {
-        Map<String, String> environment = new HashMap<>(postgres.taskEnvironment(password));
+        Map<String, String> environment = new HashMap<>(postgres.containerEnvironment(password));
         environment.putAll(Map.of("PGHOST", "127.0.0.1", "PGPORT", Integer.toString(postgres.endpoint().port()), "PGUSER", user,
                 "PGDATABASE", database, "PGCONNECT_TIMEOUT", "10"));
         return environment;

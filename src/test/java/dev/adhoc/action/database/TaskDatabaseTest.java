@@ -35,6 +35,8 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
 @ExtendWith(RealServers.class)
 class TaskDatabaseTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The wait-timeout the database admin gets when none is given. */
+    private static final Duration WAIT = Inputs.of(Map.of()).duration(Input.WAIT_TIMEOUT);
     private static AwsClients aws;
 
     private final Fixtures.CapturedLog captured = new Fixtures.CapturedLog(false);
@@ -141,7 +143,8 @@ class TaskDatabaseTest {
         SharedManifest full = Fixtures.shared(new DatabaseEndpoint("db", 5432, "master"), Optional.empty());
         SharedManifest withoutTask = new SharedManifest(full.name(), full.region(), full.domain(), full.listenerArn(), full.database(),
                 Optional.empty(), Optional.empty());
-        assertThatThrownBy(() -> DatabaseAdmins.serverAdmin(Inputs.of(Map.of()), captured.log, withoutTask, noPassword, unusedTasks()))
+        assertThatThrownBy(() -> DatabaseAdmins.serverAdmin(DatabaseOptions.from(Inputs.of(Map.of())), WAIT, captured.log, withoutTask, noPassword,
+                unusedTasks()))
                 .isInstanceOfSatisfying(AdhocFailure.class, f -> {
                     assertThat(f.reason()).isEqualTo("invalid-input");
                     assertThat(f.getMessage()).contains("publishes no database-admin task");
@@ -168,13 +171,13 @@ class TaskDatabaseTest {
     @Test
     void bastionInputsAreCheckedWhenTheAdminIsBuiltBeforeAnyConnection() {
         SharedManifest shared = Fixtures.shared(new DatabaseEndpoint("db", 5432, "master"), Optional.empty());
-        assertThatThrownBy(() -> DatabaseAdmins.serverAdmin(Inputs.of(Map.of(Input.DATABASE, "bastion", Input.BASTION_HOST, "bastion:22")),
-                captured.log, shared, noPassword, unusedTasks()))
+        assertThatThrownBy(() -> DatabaseAdmins.serverAdmin(DatabaseOptions.from(Inputs.of(Map.of(Input.DATABASE, "bastion",
+                Input.BASTION_HOST, "bastion:22"))), WAIT, captured.log, shared, noPassword, unusedTasks()))
                 .hasMessageStartingWith("Input 'ssh-private-key' is required for database: bastion");
     }
 
     private DatabaseAdmin admin(String mode, DatabaseEndpoint endpoint, OneOffTaskRunner tasks) {
-        return DatabaseAdmins.create(Inputs.of(Map.of(Input.DATABASE, mode)), captured.log, Fixtures.shared(endpoint, Optional.empty(), prefix),
+        return DatabaseAdmins.create(DatabaseOptions.from(Inputs.of(Map.of(Input.DATABASE, mode))), WAIT, captured.log, Fixtures.shared(endpoint, Optional.empty(), prefix),
                 aws.secrets(), JSON, noPassword, tasks);
     }
 
@@ -187,7 +190,7 @@ class TaskDatabaseTest {
         return (cluster, taskDefinition, container, command, network) -> {
             calls.add(cluster + " " + taskDefinition + " " + container + " " + network.subnets());
             commands.add(command);
-            Processes.Result result = Processes.run(command, postgres.taskEnvironment(postgres.password()), Duration.ofSeconds(60));
+            Processes.Result result = Processes.run(command, postgres.containerEnvironment(postgres.password()), Duration.ofSeconds(60));
             result.output().lines().forEach(line -> captured.log.info(container + " | " + line));
             return result.exitCode();
         };

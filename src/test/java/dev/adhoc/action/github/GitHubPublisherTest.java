@@ -234,8 +234,9 @@ class GitHubPublisherTest {
 
     @Test
     void withoutATokenNothingIsCalled() throws Exception {
-        Map<String, String> environment = environment(pullRequestEvent());
-        GitHubPublisher publisher = new GitHubPublisher(GitHubSettings.from(environment, Inputs.of(Map.of()), JSON), log, QUICK);
+        Map<String, String> processEnvironment = processEnvironment(pullRequestEvent());
+        GitHubPublisher publisher = new GitHubPublisher(GitHubSettings.from(processEnvironment,
+                options(processEnvironment, Inputs.of(Map.of())), JSON), log, QUICK);
         publisher.begin(deploying());
         publisher.complete(ready());
         server.verify(0, anyRequestedFor(anyUrl()));
@@ -308,8 +309,9 @@ class GitHubPublisherTest {
     @Test
     void aHangingGitHubIsCutOffByTheDeadline() {
         server.stubFor(any(anyUrl()).atPriority(1).willReturn(GitHubApiStub.json(200, "{}").withFixedDelay(20_000)));
-        Map<String, String> environment = environment(pullRequestEvent());
-        GitHubPublisher publisher = new GitHubPublisher(GitHubSettings.from(environment, inputs(Map.of()), JSON), log, Duration.ofMillis(500));
+        Map<String, String> processEnvironment = processEnvironment(pullRequestEvent());
+        GitHubPublisher publisher = new GitHubPublisher(GitHubSettings.from(processEnvironment,
+                options(processEnvironment, inputs(Map.of())), JSON), log, Duration.ofMillis(500));
 
         assertTimeoutPreemptively(QUICK, () -> publisher.begin(deploying()));
 
@@ -322,9 +324,10 @@ class GitHubPublisherTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        Map<String, String> environment = new HashMap<>(environment(pullRequestEvent()));
-        environment.put("GITHUB_API_URL", "http://127.0.0.1:" + closedPort);
-        GitHubPublisher publisher = new GitHubPublisher(GitHubSettings.from(environment, inputs(Map.of()), JSON), log, QUICK);
+        Map<String, String> processEnvironment = new HashMap<>(processEnvironment(pullRequestEvent()));
+        processEnvironment.put("GITHUB_API_URL", "http://127.0.0.1:" + closedPort);
+        GitHubPublisher publisher = new GitHubPublisher(GitHubSettings.from(processEnvironment,
+                options(processEnvironment, inputs(Map.of())), JSON), log, QUICK);
 
         assertTimeoutPreemptively(QUICK, () -> publisher.begin(deploying()));
 
@@ -336,8 +339,8 @@ class GitHubPublisherTest {
         server.stubFor(any(anyUrl()).atPriority(1).willReturn(GitHubApiStub.json(401,
                 "{\"message\":\"Bad credentials: " + TOKEN + "\",\"documentation_url\":\"https://docs.github.com/rest\"}")));
 
-        Map<String, String> environment = environment(pullRequestEvent());
-        GitHubPublisher.fromEnvironment(environment, inputs(Map.of()), log, JSON).begin(deploying());
+        Map<String, String> processEnvironment = processEnvironment(pullRequestEvent());
+        GitHubPublisher.fromProcessEnvironment(processEnvironment, options(processEnvironment, inputs(Map.of())), log, JSON).begin(deploying());
 
         assertThat(output()).startsWith("::add-mask::" + TOKEN + "\n");
         assertThat(warnings()).hasSize(1).first().asString().contains("HTTP 401", "github-token");
@@ -357,7 +360,13 @@ class GitHubPublisherTest {
     }
 
     private GitHubPublisher publisher(String event, Map<Input, String> inputs) {
-        return new GitHubPublisher(GitHubSettings.from(environment(event), inputs(inputs), JSON), log, QUICK);
+        Map<String, String> processEnvironment = processEnvironment(event);
+        return new GitHubPublisher(GitHubSettings.from(processEnvironment, options(processEnvironment, inputs(inputs)), JSON), log, QUICK);
+    }
+
+    /** The GitHub options as the program parses them, the event read from {@code processEnvironment}. */
+    private static GitHubOptions options(Map<String, String> processEnvironment, Inputs inputs) {
+        return GitHubOptions.from(inputs, GitHubEvent.read(processEnvironment, JSON));
     }
 
     private static Inputs inputs(Map<Input, String> more) {
@@ -367,24 +376,24 @@ class GitHubPublisherTest {
         return Inputs.of(values);
     }
 
-    private Map<String, String> environment(String event) {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("GITHUB_API_URL", github.base());
-        environment.put("GITHUB_SERVER_URL", "https://github.com");
-        environment.put("GITHUB_REPOSITORY", "acme/shop");
-        environment.put("GITHUB_RUN_ID", "1658821493");
-        environment.put("GITHUB_SHA", "f".repeat(40));
-        environment.put("GITHUB_REF", "refs/heads/main");
-        environment.put("GITHUB_EVENT_NAME", event == null ? "workflow_dispatch" : "pull_request");
+    private Map<String, String> processEnvironment(String event) {
+        Map<String, String> processEnvironment = new HashMap<>();
+        processEnvironment.put("GITHUB_API_URL", github.base());
+        processEnvironment.put("GITHUB_SERVER_URL", "https://github.com");
+        processEnvironment.put("GITHUB_REPOSITORY", "acme/shop");
+        processEnvironment.put("GITHUB_RUN_ID", "1658821493");
+        processEnvironment.put("GITHUB_SHA", "f".repeat(40));
+        processEnvironment.put("GITHUB_REF", "refs/heads/main");
+        processEnvironment.put("GITHUB_EVENT_NAME", event == null ? "workflow_dispatch" : "pull_request");
         if (event != null) {
             try {
                 Path file = Files.writeString(dir.resolve("event.json"), event);
-                environment.put("GITHUB_EVENT_PATH", file.toString());
+                processEnvironment.put("GITHUB_EVENT_PATH", file.toString());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        return environment;
+        return processEnvironment;
     }
 
     private static String pullRequestEvent() {
@@ -392,8 +401,8 @@ class GitHubPublisherTest {
                 + "\",\"ref\":\"checkout\",\"repo\":{\"full_name\":\"acme/shop\"}},\"base\":{\"ref\":\"main\",\"repo\":{\"full_name\":\"acme/shop\"}}}}";
     }
 
-    private static EnvironmentReport report(String environment) {
-        return EnvironmentReport.start(environment, "deploy", T0);
+    private static EnvironmentReport report(String processEnvironment) {
+        return EnvironmentReport.start(processEnvironment, "deploy", T0);
     }
 
     private static EnvironmentReport deploying() {

@@ -15,6 +15,7 @@ import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.aws.AwsClients;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.config.Inputs;
+import dev.adhoc.action.config.Verb;
 import dev.adhoc.action.runtime.JobLog;
 import dev.adhoc.action.runtime.JobSummary;
 import dev.adhoc.action.runtime.StepOutputs;
@@ -170,7 +171,7 @@ class CleanupIT {
         List<String> contexts = Collections.synchronizedList(new ArrayList<>());
         // The first candidate in name order (cuo-...) fails; the pull request's environment is still destroyed.
         EnvironmentDestroyer destroyer = (context, environment) -> {
-            contexts.add(context.operation().id() + ":" + context.environmentName());
+            contexts.add(context.operation().id() + ":" + environment);
             if (environment.value().equals(fleet.old())) {
                 throw new AdhocFailure(FailureReason.TERRAFORM_FAILED, "terraform destroy failed: state lock held");
             }
@@ -319,14 +320,16 @@ class CleanupIT {
         JobLog log = new JobLog(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
         StepOutputs outputs = new StepOutputs(Optional.empty());
         JobSummary summary = new JobSummary(Optional.empty());
-        Map<String, String> environment = gitHubEnvironment();
+        Map<String, String> processEnvironment = gitHubEnvironment();
         EnumMap<Input, String> values = new EnumMap<>(Input.class);
         values.putAll(inputs);
         values.put(Input.OPERATION, "cleanup");
-        try (AwsClients clients = new AwsClients(environment)) {
-            Context context = new Context(OperationName.CLEANUP, Inputs.of(values), log, outputs, summary, clients, environment, work,
-                    clock, new ObjectMapper(), dev.adhoc.action.runtime.Cancellation.none());
-            int code = new Cleanup(destroyer).run(context);
+        try (AwsClients clients = new AwsClients(processEnvironment)) {
+            ObjectMapper json = new ObjectMapper();
+            CleanupOptions options = (CleanupOptions) VerbOptions.parse(Verb.CLEANUP, Inputs.of(values), processEnvironment, json);
+            Context context = new Context(OperationName.CLEANUP, log, outputs, summary, clients, processEnvironment, work,
+                    clock, json, dev.adhoc.action.runtime.Cancellation.none());
+            int code = new Cleanup(options, destroyer).run(context);
             return new Run(code, null, null, bytes.toString(StandardCharsets.UTF_8), outputs.values(), summary.markdown());
         } catch (AdhocFailure failure) {
             return new Run(1, failure.reason(), failure.getMessage(), bytes.toString(StandardCharsets.UTF_8), outputs.values(),

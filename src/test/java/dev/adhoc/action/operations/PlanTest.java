@@ -42,7 +42,7 @@ class PlanTest {
     Path repository;
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final Map<String, String> environment = new HashMap<>(System.getenv());
+    private final Map<String, String> processEnvironment = new HashMap<>(System.getenv());
     private Path terraformDirectory;
 
     @BeforeEach
@@ -67,16 +67,16 @@ class PlanTest {
                 """);
         Files.writeString(terraformDirectory.resolve("alpha.tfvars"), "web_count = 2\n");
         Files.writeString(terraformDirectory.resolve("beta.tfvars"), "web_count = 1\n");
-        environment.keySet().removeIf(k -> k.startsWith("INPUT_") || k.startsWith("GITHUB_"));
-        environment.putAll(aws.environment());
-        environment.put("INPUT_MANIFEST-PREFIX", PREFIX);
-        environment.put("GITHUB_ACTIONS", "true");
-        environment.put("GITHUB_OUTPUT", repository.resolve("github-output").toString());
-        environment.put("GITHUB_STEP_SUMMARY", repository.resolve("step-summary.md").toString());
+        processEnvironment.keySet().removeIf(k -> k.startsWith("INPUT_") || k.startsWith("GITHUB_"));
+        processEnvironment.putAll(aws.environment());
+        processEnvironment.put("INPUT_MANIFEST-PREFIX", PREFIX);
+        processEnvironment.put("GITHUB_ACTIONS", "true");
+        processEnvironment.put("GITHUB_OUTPUT", repository.resolve("github-output").toString());
+        processEnvironment.put("GITHUB_STEP_SUMMARY", repository.resolve("step-summary.md").toString());
     }
 
     private int run(String... args) {
-        return new Main(environment, new PrintStream(bytes, true, StandardCharsets.UTF_8), repository, Clock.systemUTC()).run(args);
+        return new Main(processEnvironment, new PrintStream(bytes, true, StandardCharsets.UTF_8), repository, Clock.systemUTC()).run(args);
     }
 
     private String printed() {
@@ -85,10 +85,10 @@ class PlanTest {
 
     @Test
     void plansTheEnvironmentAndSummarisesTheChanges() throws Exception {
-        environment.put("INPUT_OPERATION", "plan");
-        environment.put("INPUT_ENVIRONMENT", "alpha");
-        environment.put("INPUT_BACKEND-IMAGE-TAG", "v7");
-        environment.put("INPUT_WAIT-TIMEOUT", "2m");
+        processEnvironment.put("INPUT_OPERATION", "plan");
+        processEnvironment.put("INPUT_ENVIRONMENT", "alpha");
+        processEnvironment.put("INPUT_BACKEND-IMAGE-TAG", "v7");
+        processEnvironment.put("INPUT_WAIT-TIMEOUT", "2m");
 
         assertThat(run()).isZero();
 
@@ -140,7 +140,7 @@ class PlanTest {
                   default = null
                 }
                 """);
-        environment.put("INPUT_MANIFEST-PREFIX", prefix);
+        processEnvironment.put("INPUT_MANIFEST-PREFIX", prefix);
 
         assertThat(run("plan", "alpha")).isZero();
 

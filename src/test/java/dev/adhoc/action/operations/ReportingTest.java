@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.config.Inputs;
+import dev.adhoc.action.github.GitHubEvent;
+import dev.adhoc.action.github.GitHubOptions;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.runtime.Cancellation;
 import dev.adhoc.action.runtime.JobLog;
@@ -42,17 +44,22 @@ class ReportingTest {
         if (github != null) github.stop();
     }
 
-    private Context context(OperationName operation, Map<String, String> environment, Map<Input, String> inputs) {
+    private Context context(OperationName operation, Map<String, String> processEnvironment) {
         JobLog log = new JobLog(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), true);
-        return new Context(operation, Inputs.of(inputs), log, new StepOutputs(Optional.empty()), summary, null, environment, Path.of("."),
+        return new Context(operation, log, new StepOutputs(Optional.empty()), summary, null, processEnvironment, Path.of("."),
                 CLOCK, new ObjectMapper(), Cancellation.none());
+    }
+
+    /** The GitHub options as the program parses them from these inputs. */
+    private static GitHubOptions github(Map<String, String> processEnvironment, Map<Input, String> inputs) {
+        return GitHubOptions.from(Inputs.of(inputs), GitHubEvent.read(processEnvironment, new ObjectMapper()));
     }
 
     @Test
     void aDestroyRunByCleanupReportsTheEnvironmentAsDestroyed() {
-        Context cleanup = context(OperationName.CLEANUP, Map.of(), Map.of(Input.ENVIRONMENT, PR_7.value()));
+        Context cleanup = context(OperationName.CLEANUP, Map.of());
 
-        Reporting.start(cleanup, OperationName.DESTROY, PR_7, Optional.empty()).destroyed();
+        Reporting.start(cleanup, OperationName.DESTROY, github(Map.of(), Map.of()), PR_7, Optional.empty()).destroyed();
 
         assertThat(summary.markdown()).startsWith("## 🗑️ destroy `pr-7`: Destroyed\n").doesNotContain("cleanup");
         assertThat(summary.text()).startsWith("🗑️ destroy pr-7: Destroyed\n").doesNotContain("cleanup");
@@ -66,11 +73,12 @@ class ReportingTest {
                 {"id": 1296269, "name": "shop", "full_name": "acme/shop", "private": false,
                  "owner": {"login": "acme", "id": 1, "type": "Organization"},
                  "url": "%1$s/repos/acme/shop", "html_url": "https://github.com/acme/shop"}""".formatted(github.baseUrl()))));
-        Map<String, String> environment = Map.of("GITHUB_API_URL", github.baseUrl(), "GITHUB_REPOSITORY", "acme/shop",
+        Map<String, String> processEnvironment = Map.of("GITHUB_API_URL", github.baseUrl(), "GITHUB_REPOSITORY", "acme/shop",
                 "GITHUB_SHA", "6dcb09b5b57875f334f61aebed695e2e4193db5e");
-        Context context = context(OperationName.CLEANUP, environment, Map.of(Input.GITHUB_TOKEN, "ghs_reportingTestToken123"));
+        Context context = context(OperationName.CLEANUP, processEnvironment);
+        GitHubOptions options = github(processEnvironment, Map.of(Input.GITHUB_TOKEN, "ghs_reportingTestToken123"));
 
-        Reporting stopping = Reporting.start(context, OperationName.STOP, PR_7, Optional.empty());
+        Reporting stopping = Reporting.start(context, OperationName.STOP, options, PR_7, Optional.empty());
         assertThat(github.getAllServeEvents()).isEmpty();
 
         stopping.deploying();

@@ -18,13 +18,14 @@ import java.util.Map;
  * INPUT_* variables, outputs and summary to files) or as the CLI, and captures what it printed.
  */
 public final class Program {
-    private final Map<String, String> environment = new HashMap<>();
+    /** The process environment the program is started with. */
+    private final Map<String, String> processEnvironment = new HashMap<>();
     private final Path workDir;
     private Clock clock = Clock.systemUTC();
 
     public Program(Path workDir, Map<String, String> baseEnvironment) {
         this.workDir = workDir;
-        environment.putAll(baseEnvironment);
+        processEnvironment.putAll(baseEnvironment);
     }
 
     public record Result(int exitCode, String log, Map<String, String> outputs, String summary) {
@@ -40,7 +41,7 @@ public final class Program {
     }
 
     public Program env(String name, String value) {
-        environment.put(name, value);
+        processEnvironment.put(name, value);
         return this;
     }
 
@@ -49,7 +50,7 @@ public final class Program {
         try {
             Path outputFile = Files.createTempFile(workDir, "output", ".txt");
             Path summaryFile = Files.createTempFile(workDir, "summary", ".md");
-            Map<String, String> env = new HashMap<>(environment);
+            Map<String, String> env = new HashMap<>(processEnvironment);
             env.put("GITHUB_ACTIONS", "true");
             env.put("GITHUB_OUTPUT", outputFile.toString());
             env.put("GITHUB_STEP_SUMMARY", summaryFile.toString());
@@ -66,7 +67,7 @@ public final class Program {
     /** CLI mode. */
     public Result cli(String... args) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Map<String, String> env = new HashMap<>(environment);
+        Map<String, String> env = new HashMap<>(processEnvironment);
         env.remove("GITHUB_ACTIONS");
         int code = new Main(env, new PrintStream(bytes, true, StandardCharsets.UTF_8), workDir, clock).run(args);
         return new Result(code, bytes.toString(StandardCharsets.UTF_8), Map.of(), "");
