@@ -327,7 +327,7 @@ class CleanupIT {
         try (AwsClients clients = new AwsClients(processEnvironment)) {
             ObjectMapper json = new ObjectMapper();
             CleanupOptions options = (CleanupOptions) VerbOptions.parse(Verb.CLEANUP, Inputs.of(values), processEnvironment, json);
-            Context context = new Context(OperationName.CLEANUP, log, outputs, summary, clients, processEnvironment, work,
+            Context context = new Context(Verb.CLEANUP, log, outputs, summary, clients, processEnvironment, work,
                     clock, json, dev.adhoc.action.runtime.Cancellation.none());
             int code = new Cleanup(options, destroyer).run(context);
             return new Run(code, null, null, bytes.toString(StandardCharsets.UTF_8), outputs.values(), summary.markdown());
