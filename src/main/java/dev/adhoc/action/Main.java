@@ -7,7 +7,6 @@ import dev.adhoc.action.config.Input;
 import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.config.Verb;
 import dev.adhoc.action.operations.Context;
-import dev.adhoc.action.operations.OperationName;
 import dev.adhoc.action.operations.VerbOptions;
 import dev.adhoc.action.runtime.Cancellation;
 import dev.adhoc.action.runtime.JobLog;
@@ -108,7 +107,7 @@ public final class Main {
             Verb verb = Verb.parse(inputs.require(Input.OPERATION, "(plan, create, deploy, ...)"));
             // Every input the verb reads is checked here, before any AWS or GitHub call.
             VerbOptions options = VerbOptions.parse(verb, inputs, processEnvironment, json.join());
-            Context context = new Context(OperationName.parse(verb.id()), log, outputs, summary, aws, processEnvironment, workingDirectory, clock,
+            Context context = new Context(verb, log, outputs, summary, aws, processEnvironment, workingDirectory, clock,
                     json.join(), cancellation);
             return options.operation().run(context);
         } catch (RuntimeException e) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.config.Verb;
-import dev.adhoc.action.operations.OperationName;
 import dev.adhoc.action.testing.Program;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,12 +88,6 @@ class CommandLineUsageTest {
         Program.Result help = program().cli("help", "destory");
         assertThat(help.exitCode()).isEqualTo(Main.EXIT_USAGE);
         assertThat(help.log()).startsWith("Error: Unknown operation 'destory'; did you mean 'destroy'?");
-    }
-
-    @Test
-    void theVerbsAreTheOperations() {
-        assertThat(Arrays.stream(Verb.values()).map(Verb::id)).containsExactly(Arrays.stream(OperationName.values()).map(OperationName::id)
-                .toArray(String[]::new));
     }
 
     @Test

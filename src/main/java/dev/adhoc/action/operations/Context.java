@@ -2,6 +2,7 @@ package dev.adhoc.action.operations;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adhoc.action.aws.AwsClients;
+import dev.adhoc.action.config.Verb;
 import dev.adhoc.action.manifest.ManifestStore;
 import dev.adhoc.action.runtime.Cancellation;
 import dev.adhoc.action.runtime.JobLog;
@@ -17,7 +18,7 @@ import java.util.Map;
  * tests build their own with a local AWS and captured output.
  */
 public record Context(
-        OperationName operation,
+        Verb operation,
         JobLog log,
         StepOutputs outputs,
         JobSummary summary,

@@ -2,20 +2,21 @@ package dev.adhoc.action.operations;
 
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
-import dev.adhoc.action.loadbalancer.LoadBalancerPlacement.Placement;
-import java.util.LinkedHashMap;
+import dev.adhoc.action.config.Verb;
 import dev.adhoc.action.database.DatabaseAdmin;
-import dev.adhoc.action.util.Deadline;
-import dev.adhoc.action.util.Poll;
 import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.ecs.EnvironmentRollout;
+import dev.adhoc.action.loadbalancer.LoadBalancerPlacement.Placement;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.runtime.SummaryBlock;
 import dev.adhoc.action.terraform.SavedPlan;
 import dev.adhoc.action.terraform.TerraformWorkspace;
+import dev.adhoc.action.util.Deadline;
+import dev.adhoc.action.util.Poll;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,7 +44,7 @@ public final class Create implements Operation {
         // Checked before anything touches AWS or terraform: the terraform directory and tfvars.
         try (TerraformWorkspace workspace = TerraformWorkspace.open(options.terraform(), context.workingDirectory(),
                 context.processEnvironment(), context.log(), timeout, environment, context.json())) {
-            Lifecycle.Start start = Lifecycle.start(context, OperationName.CREATE, options, deadline);
+            Lifecycle.Start start = Lifecycle.start(context, Verb.CREATE, options, deadline);
             SharedManifest shared = start.shared();
             Optional<Manifest> existing = start.existing();
             DatabaseAdmin database = start.database();

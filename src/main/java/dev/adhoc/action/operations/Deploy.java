@@ -2,13 +2,14 @@ package dev.adhoc.action.operations;
 
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
-import dev.adhoc.action.util.Deadline;
-import dev.adhoc.action.util.Poll;
+import dev.adhoc.action.config.Verb;
 import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.ecs.EnvironmentRollout;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.model.ImageTag;
+import dev.adhoc.action.util.Deadline;
+import dev.adhoc.action.util.Poll;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +35,7 @@ public final class Deploy implements Operation {
         options.backendImageTag().ifPresent(tag -> tagsByRepository.put(repository(manifest, Manifest.BACKEND), tag));
         options.frontendImageTag().ifPresent(tag -> tagsByRepository.put(repository(manifest, Manifest.FRONTEND), tag));
 
-        Reporting reporting = Reporting.start(context, OperationName.DEPLOY, options.github(), environment, Optional.of(manifest)).deploying();
+        Reporting reporting = Reporting.start(context, Verb.DEPLOY, options.github(), environment, Optional.of(manifest)).deploying();
         try {
             EnvironmentRollout.Outcome outcome = new EnvironmentRollout(EcsCalls.of(context.aws().ecs()), context.aws().logs(), context.log(),
                     Poll.system()).deploy(manifest, tagsByRepository, deadline, reporting);

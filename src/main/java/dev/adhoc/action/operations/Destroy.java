@@ -1,11 +1,12 @@
 package dev.adhoc.action.operations;
 
+import dev.adhoc.action.config.Verb;
 import dev.adhoc.action.database.DatabaseAdmin;
-import dev.adhoc.action.util.Deadline;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.terraform.TerraformWorkspace;
+import dev.adhoc.action.util.Deadline;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public final class Destroy implements Operation {
         Deadline deadline = Deadline.after(timeout);
         try (TerraformWorkspace workspace = TerraformWorkspace.open(options.terraform(), context.workingDirectory(),
                 context.processEnvironment(), context.log(), timeout, environment, context.json())) {
-            Lifecycle.Start start = Lifecycle.start(context, OperationName.DESTROY, options, deadline);
+            Lifecycle.Start start = Lifecycle.start(context, Verb.DESTROY, options, deadline);
             SharedManifest shared = start.shared();
             Optional<Manifest> existing = start.existing();
             DatabaseAdmin database = start.database();

@@ -2,25 +2,26 @@ package dev.adhoc.action.operations;
 
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
+import dev.adhoc.action.config.Verb;
 import dev.adhoc.action.database.DatabaseAdmin;
 import dev.adhoc.action.database.DatabaseAdmins;
-import dev.adhoc.action.database.OneOffTaskRunner;
-import dev.adhoc.action.util.Deadline;
-import dev.adhoc.action.util.Poll;
-import dev.adhoc.action.ecs.EcsCalls;
-import dev.adhoc.action.ecs.OneOffTasks;
 import dev.adhoc.action.database.DatabaseMode;
 import dev.adhoc.action.database.DatabaseOptions;
-import dev.adhoc.action.github.GitHubOptions;
-import dev.adhoc.action.terraform.TerraformOptions;
-import java.time.Duration;
+import dev.adhoc.action.database.OneOffTaskRunner;
+import dev.adhoc.action.ecs.EcsCalls;
+import dev.adhoc.action.ecs.OneOffTasks;
 import dev.adhoc.action.fleet.CapacityPreflight;
+import dev.adhoc.action.github.GitHubOptions;
 import dev.adhoc.action.loadbalancer.ListenerQuotaPreflight;
 import dev.adhoc.action.loadbalancer.LoadBalancerPlacement;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.ManifestStore;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.model.EnvironmentName;
+import dev.adhoc.action.terraform.TerraformOptions;
+import dev.adhoc.action.util.Deadline;
+import dev.adhoc.action.util.Poll;
+import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
@@ -48,7 +49,7 @@ final class Lifecycle {
     record Start(SharedManifest shared, Optional<Manifest> existing, DatabaseAdmin database, Reporting reporting) {
     }
 
-    static Start start(Context context, OperationName verb, Options options, Deadline deadline) {
+    static Start start(Context context, Verb verb, Options options, Deadline deadline) {
         EnvironmentName environment = options.environment();
         context.outputs().set("environment", environment.value());
         ManifestStore manifests = context.manifests(options.manifestPrefix());

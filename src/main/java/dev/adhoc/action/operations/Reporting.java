@@ -1,6 +1,7 @@
 package dev.adhoc.action.operations;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.adhoc.action.config.Verb;
 import dev.adhoc.action.ecs.EnvironmentRollout;
 import dev.adhoc.action.ecs.Phases;
 import dev.adhoc.action.ecs.RolloutFailure;
@@ -10,8 +11,8 @@ import dev.adhoc.action.github.GitHubPublisher;
 import dev.adhoc.action.github.GitHubSettings;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.EnvironmentName;
-import dev.adhoc.action.report.EnvironmentReport;
 import dev.adhoc.action.report.EnvironmentReport.State;
+import dev.adhoc.action.report.EnvironmentReport;
 import dev.adhoc.action.runtime.SummaryBlock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ final class Reporting implements Phases {
      * the verb's GitHub options. Nothing is published yet: a verb that changes the running
      * environment says so with {@link #deploying()}; the others publish only how they ended.
      */
-    static Reporting start(Context context, OperationName verb, GitHubOptions gitHubOptions, EnvironmentName environment,
+    static Reporting start(Context context, Verb verb, GitHubOptions gitHubOptions, EnvironmentName environment,
             Optional<Manifest> manifest) {
         EnvironmentReport.Builder report = EnvironmentReport.start(environment.value(), verb.id(), context.clock().instant())
                 .toBuilder().runUrl(GitHubSettings.runUrl(context.processEnvironment()));

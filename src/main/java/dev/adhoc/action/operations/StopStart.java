@@ -2,18 +2,19 @@ package dev.adhoc.action.operations;
 
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
-import dev.adhoc.action.text.Durations;
-import dev.adhoc.action.util.Deadline;
-import dev.adhoc.action.util.Poll;
+import dev.adhoc.action.config.Verb;
 import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.ecs.EnvironmentServices;
 import dev.adhoc.action.ecs.ServiceCounts;
 import dev.adhoc.action.ecs.StoppedCounts;
-import dev.adhoc.action.text.Table;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.report.EnvironmentReport;
 import dev.adhoc.action.runtime.SummaryBlock;
+import dev.adhoc.action.text.Durations;
+import dev.adhoc.action.text.Table;
+import dev.adhoc.action.util.Deadline;
+import dev.adhoc.action.util.Poll;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class StopStart implements Operation {
         StoppedCounts memory = new StoppedCounts(context.aws().ecs());
         List<ServiceCounts> before = services.counts(manifest);
 
-        Reporting reporting = Reporting.start(context, stop ? OperationName.STOP : OperationName.START, options.github(), environment, Optional.of(manifest));
+        Reporting reporting = Reporting.start(context, stop ? Verb.STOP : Verb.START, options.github(), environment, Optional.of(manifest));
         // Starting brings the environment back: it shows as deploying until its tasks run.
         if (!stop) reporting.deploying();
         Map<String, Integer> targets;

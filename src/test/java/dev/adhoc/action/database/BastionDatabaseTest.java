@@ -60,7 +60,7 @@ class BastionDatabaseTest {
         String prefix = Fixtures.uniquePrefix();
         Psql.forget(postgres, "bastion-one");
         Psql.forget(postgres, "bastion-two");
-        try (AwsClients aws = new AwsClients(LocalAws.shared().environment())) {
+        try (AwsClients aws = new AwsClients(LocalAws.shared().processEnvironment())) {
             Inputs inputs = inputs(ssh).with(Input.SSH_KNOWN_HOSTS, ssh.knownHostsLine());
             DatabaseAdmin admin = DatabaseAdmins.create(DatabaseOptions.from(inputs), inputs.duration(Input.WAIT_TIMEOUT), captured.log,
                     Fixtures.shared(postgres.endpoint(), Optional.empty(), prefix), aws.secrets(), new ObjectMapper(), postgres::server,

@@ -32,7 +32,7 @@ class EnvironmentSecretTest {
 
     @BeforeAll
     static void localAws() {
-        aws = new AwsClients(LocalAws.shared().environment());
+        aws = new AwsClients(LocalAws.shared().processEnvironment());
     }
 
     @AfterAll

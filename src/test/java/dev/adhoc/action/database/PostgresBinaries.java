@@ -74,7 +74,7 @@ record PostgresBinaries(Path bin, int majorVersion) {
     }
 
     /** PATH with these programs first: for the scripts, and for the commands the test bastion runs. */
-    Map<String, String> environment() {
+    Map<String, String> processEnvironment() {
         return Map.of("PATH", bin + File.pathSeparator + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     }
 }

@@ -40,7 +40,7 @@ class PostgresBinariesTest {
 
         assertThat(found).isEqualTo(new PostgresBinaries(debian.resolve("16/bin"), 16));
         assertThat(found.program("psql")).isEqualTo(debian.resolve("16/bin/psql"));
-        assertThat(found.environment().get("PATH")).startsWith(debian.resolve("16/bin") + File.pathSeparator);
+        assertThat(found.processEnvironment().get("PATH")).startsWith(debian.resolve("16/bin") + File.pathSeparator);
     }
 
     @Test

@@ -97,7 +97,7 @@ final class PostgresServer implements AutoCloseable {
      * PGPASSWORD as the task definition's secrets set it; everything else comes from argv.
      */
     Map<String, String> containerEnvironment(String pgPassword) {
-        Map<String, String> variables = new HashMap<>(binaries.environment());
+        Map<String, String> variables = new HashMap<>(binaries.processEnvironment());
         variables.put("PGPASSWORD", pgPassword);
         return variables;
     }

@@ -26,6 +26,6 @@ final class RealServers implements ParameterResolver {
         if (parameter.getParameter().getType() == PostgresServer.class) {
             return store.getOrComputeIfAbsent(PostgresServer.class, k -> PostgresServer.start(binaries), PostgresServer.class);
         }
-        return store.getOrComputeIfAbsent(SshServer.class, k -> SshServer.start(binaries.environment()), SshServer.class);
+        return store.getOrComputeIfAbsent(SshServer.class, k -> SshServer.start(binaries.processEnvironment()), SshServer.class);
     }
 }

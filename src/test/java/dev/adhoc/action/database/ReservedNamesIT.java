@@ -67,7 +67,7 @@ class ReservedNamesIT {
         Map<String, String> inputs = new HashMap<>(Map.of("operation", operation, "environment", environment,
                 "terraform-directory", terraformDirectory.toString(), "manifest-prefix", PREFIX, "database", "none"));
 
-        Program.Result result = new Program(work, aws.environment()).action(inputs);
+        Program.Result result = new Program(work, aws.processEnvironment()).action(inputs);
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output("failure-reason")).isEqualTo("invalid-input");

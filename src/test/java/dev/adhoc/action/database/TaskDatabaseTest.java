@@ -49,7 +49,7 @@ class TaskDatabaseTest {
 
     @BeforeAll
     static void localAws() {
-        aws = new AwsClients(LocalAws.shared().environment());
+        aws = new AwsClients(LocalAws.shared().processEnvironment());
     }
 
     @AfterAll

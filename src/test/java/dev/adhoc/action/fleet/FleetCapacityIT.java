@@ -130,7 +130,7 @@ class FleetCapacityIT {
                 .isInstanceOfSatisfying(ElasticLoadBalancingV2Exception.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("TooManyRules"));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        try (AwsClients clients = new AwsClients(aws.environment())) {
+        try (AwsClients clients = new AwsClients(aws.processEnvironment())) {
             JobLog log = new JobLog(new PrintStream(printed, true, StandardCharsets.UTF_8), true);
             ListenerQuotaPreflight quotas = new ListenerQuotaPreflight(clients.elb(), clients.quotas(), log);
             LoadBalancerPlacement placement = new LoadBalancerPlacement(new ListenerPriorities(clients.elb()), quotas);
@@ -189,7 +189,7 @@ class FleetCapacityIT {
         SharedManifest shared = new SharedManifest("adhoc", "us-east-1", DOMAIN, "", database, Optional.empty(), Optional.empty(), "adhoc",
                 List.of(), List.of());
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        try (AwsClients clients = new AwsClients(aws.environment())) {
+        try (AwsClients clients = new AwsClients(aws.processEnvironment())) {
             CapacityPreflight preflight = new CapacityPreflight(clients.ecs(), clients.quotas(),
                     new JobLog(new PrintStream(printed, true, StandardCharsets.UTF_8), true));
             assertThat(preflight.fargateUse()).isEqualTo(new CapacityPreflight.FargateUse(0, 1));

@@ -3,7 +3,7 @@ package dev.adhoc.action.github;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.adhoc.action.config.Input;
-import dev.adhoc.action.operations.OperationName;
+import dev.adhoc.action.config.Verb;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The copy-ready workflows in examples/workflows: valid YAML, only the action's real inputs and
@@ -88,7 +88,7 @@ class ExampleWorkflowsTest {
                     assertThat(uses).as(where).isEqualTo(ACTION + "v1");
                     assertThat(INPUTS).as(where + " uses only declared inputs").containsAll(with.keySet());
                     String operation = String.valueOf(with.get("operation"));
-                    OperationName.parse(operation);
+                    Verb.parse(operation);
                     if (operation.equals("destroy") || operation.equals("cleanup")) {
                         assertThat(concurrency.get("cancel-in-progress")).as(where + ": a destroy is never cancelled").isEqualTo(false);
                     }

@@ -58,7 +58,7 @@ class ListenerQuotaPreflightIT {
     @BeforeEach
     void clients() {
         aws.resetBehaviour();
-        clients = new AwsClients(aws.environment());
+        clients = new AwsClients(aws.processEnvironment());
     }
 
     @AfterEach

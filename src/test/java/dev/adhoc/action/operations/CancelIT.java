@@ -106,7 +106,7 @@ class CancelIT {
 
         aws.resetBehaviour();
         aws.behaviour("{\"deploymentSeconds\": 0.3, \"taskSeconds\": 0.3}");
-        Program.Result again = new Program(work, terraform.environment()).action(inputs());
+        Program.Result again = new Program(work, terraform.processEnvironment()).action(inputs());
 
         assertThat(again.exitCode()).as(again.log()).isZero();
         assertThat(again.log()).doesNotContain("force-unlock").doesNotContain("state-locked").doesNotContain("already exists");
@@ -178,7 +178,7 @@ class CancelIT {
     }
 
     private Process separateJvm(Map<String, String> inputs, Path outputs, Path summary, Path log) throws Exception {
-        Map<String, String> env = new HashMap<>(terraform.environment());
+        Map<String, String> env = new HashMap<>(terraform.processEnvironment());
         env.put("GITHUB_ACTIONS", "true");
         env.put("GITHUB_OUTPUT", outputs.toString());
         env.put("GITHUB_STEP_SUMMARY", summary.toString());

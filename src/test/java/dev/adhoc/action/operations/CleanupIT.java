@@ -123,7 +123,7 @@ class CleanupIT {
     }
 
     private Map<String, String> gitHubEnvironment() {
-        Map<String, String> env = new HashMap<>(aws.environment());
+        Map<String, String> env = new HashMap<>(aws.processEnvironment());
         env.put("GITHUB_API_URL", github.baseUrl());
         env.put("GITHUB_REPOSITORY", REPOSITORY);
         return env;
@@ -252,9 +252,9 @@ class CleanupIT {
     @Test
     void badInputMakesNoAwsCall() {
         aws.clearCalls();
-        Program.Result missing = new Program(work, aws.environment()).action(Map.of("operation", "cleanup"));
-        Program.Result bad = new Program(work, aws.environment()).action(Map.of("operation", "cleanup", "older-than", "a week"));
-        Program.Result badFlag = new Program(work, aws.environment()).action(Map.of("operation", "cleanup", "older-than", "7d", "dry-run", "maybe"));
+        Program.Result missing = new Program(work, aws.processEnvironment()).action(Map.of("operation", "cleanup"));
+        Program.Result bad = new Program(work, aws.processEnvironment()).action(Map.of("operation", "cleanup", "older-than", "a week"));
+        Program.Result badFlag = new Program(work, aws.processEnvironment()).action(Map.of("operation", "cleanup", "older-than", "7d", "dry-run", "maybe"));
 
         assertThat(List.of(missing, bad, badFlag)).allSatisfy(r -> assertThat(r.exitCode()).as(r.log()).isEqualTo(2));
         assertThat(missing.log()).contains("::error::Input 'older-than' is required for cleanup");
@@ -265,7 +265,7 @@ class CleanupIT {
     void throughTheProgramEachCandidateGoesThroughTheLifecycleDestroy() {
         Fleet fleet = fleet();
 
-        Program.Result result = new Program(work, aws.environment()).clock(fleet.clock()).action(Map.of(
+        Program.Result result = new Program(work, aws.processEnvironment()).clock(fleet.clock()).action(Map.of(
                 "operation", "cleanup", "manifest-prefix", fleet.prefix(), "older-than", "7d", "dry-run", "false"));
 
         assertThat(result.exitCode()).isEqualTo(1);
@@ -285,7 +285,7 @@ class CleanupIT {
             fixture.create(name, "v1", prefix);
             for (String service : List.of("web", "worker", "beat", "frontend", "redis")) fixture.scale(name, service, 1);
         }
-        Program program = new Program(work, aws.environment());
+        Program program = new Program(work, aws.processEnvironment());
         Program.Result stop = program.action(Map.of("operation", "stop", "environment", stopped, "manifest-prefix", prefix));
         assertThat(stop.exitCode()).as(stop.log()).isZero();
         // Half a day later: both were deployed once, at creation; one is running, one already stopped.
@@ -327,7 +327,7 @@ class CleanupIT {
         try (AwsClients clients = new AwsClients(processEnvironment)) {
             ObjectMapper json = new ObjectMapper();
             CleanupOptions options = (CleanupOptions) VerbOptions.parse(Verb.CLEANUP, Inputs.of(values), processEnvironment, json);
-            Context context = new Context(OperationName.CLEANUP, log, outputs, summary, clients, processEnvironment, work,
+            Context context = new Context(Verb.CLEANUP, log, outputs, summary, clients, processEnvironment, work,
                     clock, json, dev.adhoc.action.runtime.Cancellation.none());
             int code = new Cleanup(options, destroyer).run(context);
             return new Run(code, null, null, bytes.toString(StandardCharsets.UTF_8), outputs.values(), summary.markdown());

@@ -68,7 +68,7 @@ class LifecycleIT {
                 "health-check-timeout", "2s",
                 "wait-timeout", "10m"));
         inputs.putAll(extra);
-        return new Program(work, terraform.environment()).action(inputs);
+        return new Program(work, terraform.processEnvironment()).action(inputs);
     }
 
     private String image(String family) {

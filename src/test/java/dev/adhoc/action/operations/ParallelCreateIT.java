@@ -71,7 +71,7 @@ class ParallelCreateIT {
         if (operation.equals("create")) inputs.putAll(Map.of("backend-image-tag", "v1", "frontend-image-tag", "v1"));
         // Each run its own plugin cache, as each workflow run has its own runner: terraform's
         // cache is not safe for concurrent inits ("mkdir ... file exists" when two install at once).
-        Map<String, String> environmentVariables = new HashMap<>(terraform.environment());
+        Map<String, String> environmentVariables = new HashMap<>(terraform.processEnvironment());
         environmentVariables.put("TF_PLUGIN_CACHE_DIR", pluginCache(environment).toString());
         return new Program(work, environmentVariables).action(inputs);
     }

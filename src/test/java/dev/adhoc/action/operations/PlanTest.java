@@ -68,7 +68,7 @@ class PlanTest {
         Files.writeString(terraformDirectory.resolve("alpha.tfvars"), "web_count = 2\n");
         Files.writeString(terraformDirectory.resolve("beta.tfvars"), "web_count = 1\n");
         processEnvironment.keySet().removeIf(k -> k.startsWith("INPUT_") || k.startsWith("GITHUB_"));
-        processEnvironment.putAll(aws.environment());
+        processEnvironment.putAll(aws.processEnvironment());
         processEnvironment.put("INPUT_MANIFEST-PREFIX", PREFIX);
         processEnvironment.put("GITHUB_ACTIONS", "true");
         processEnvironment.put("GITHUB_OUTPUT", repository.resolve("github-output").toString());

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.config.Inputs;
+import dev.adhoc.action.config.Verb;
 import dev.adhoc.action.github.GitHubEvent;
 import dev.adhoc.action.github.GitHubOptions;
 import dev.adhoc.action.model.EnvironmentName;
@@ -44,7 +45,7 @@ class ReportingTest {
         if (github != null) github.stop();
     }
 
-    private Context context(OperationName operation, Map<String, String> processEnvironment) {
+    private Context context(Verb operation, Map<String, String> processEnvironment) {
         JobLog log = new JobLog(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), true);
         return new Context(operation, log, new StepOutputs(Optional.empty()), summary, null, processEnvironment, Path.of("."),
                 CLOCK, new ObjectMapper(), Cancellation.none());
@@ -57,9 +58,9 @@ class ReportingTest {
 
     @Test
     void aDestroyRunByCleanupReportsTheEnvironmentAsDestroyed() {
-        Context cleanup = context(OperationName.CLEANUP, Map.of());
+        Context cleanup = context(Verb.CLEANUP, Map.of());
 
-        Reporting.start(cleanup, OperationName.DESTROY, github(Map.of(), Map.of()), PR_7, Optional.empty()).destroyed();
+        Reporting.start(cleanup, Verb.DESTROY, github(Map.of(), Map.of()), PR_7, Optional.empty()).destroyed();
 
         assertThat(summary.markdown()).startsWith("## 🗑️ destroy `pr-7`: Destroyed\n").doesNotContain("cleanup");
         assertThat(summary.text()).startsWith("🗑️ destroy pr-7: Destroyed\n").doesNotContain("cleanup");
@@ -75,10 +76,10 @@ class ReportingTest {
                  "url": "%1$s/repos/acme/shop", "html_url": "https://github.com/acme/shop"}""".formatted(github.baseUrl()))));
         Map<String, String> processEnvironment = Map.of("GITHUB_API_URL", github.baseUrl(), "GITHUB_REPOSITORY", "acme/shop",
                 "GITHUB_SHA", "6dcb09b5b57875f334f61aebed695e2e4193db5e");
-        Context context = context(OperationName.CLEANUP, processEnvironment);
+        Context context = context(Verb.CLEANUP, processEnvironment);
         GitHubOptions options = github(processEnvironment, Map.of(Input.GITHUB_TOKEN, "ghs_reportingTestToken123"));
 
-        Reporting stopping = Reporting.start(context, OperationName.STOP, options, PR_7, Optional.empty());
+        Reporting stopping = Reporting.start(context, Verb.STOP, options, PR_7, Optional.empty());
         assertThat(github.getAllServeEvents()).isEmpty();
 
         stopping.deploying();

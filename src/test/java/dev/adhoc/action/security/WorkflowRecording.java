@@ -28,7 +28,7 @@ final class WorkflowRecording {
 
     /** Runs the life of {@code environment} on a local AWS whose shared stack is applied; fails on any failed operation. */
     static Recording record(LocalAws aws, TerraformFixture terraform, Path work, String environment) {
-        Program program = new Program(work, terraform.environment());
+        Program program = new Program(work, terraform.processEnvironment());
         List<Map<String, String>> operations = List.of(
                 Map.of("operation", "plan", "backend-image-tag", "v1", "frontend-image-tag", "v1"),
                 Map.of("operation", "create", "backend-image-tag", "v1", "frontend-image-tag", "v1"),

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>{@code
  * try (LocalAws aws = LocalAws.start()) {
  *     aws.behaviour("{\"services\": {\"alpha-web\": {\"outcome\": \"ROLLBACK\"}}}");
- *     ... run the program with aws.environment() ...
+ *     ... run the program with aws.processEnvironment() ...
  *     assertThat(aws.calls()).extracting(LocalAws.Call::action).doesNotContain("UpdateService");
  * }
  * }</pre>
@@ -114,7 +114,7 @@ public final class LocalAws implements AutoCloseable {
     }
 
     /** Environment variables that point an SDK, the AWS CLI or terraform at this local AWS. */
-    public Map<String, String> environment() {
+    public Map<String, String> processEnvironment() {
         return Map.of(
                 "AWS_ENDPOINT_URL", endpoint.toString(),
                 "AWS_ACCESS_KEY_ID", "testing",

@@ -45,6 +45,6 @@ public abstract class LocalEnvironmentTest {
     }
 
     protected Program program() {
-        return new Program(work, aws.environment());
+        return new Program(work, aws.processEnvironment());
     }
 }

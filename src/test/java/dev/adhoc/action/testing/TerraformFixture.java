@@ -49,7 +49,7 @@ public final class TerraformFixture {
                       }
                     }
                     """.formatted(mirror), StandardCharsets.UTF_8);
-            Map<String, String> env = new HashMap<>(aws.environment());
+            Map<String, String> env = new HashMap<>(aws.processEnvironment());
             env.put("PATH", System.getenv("PATH"));
             env.put("HOME", System.getenv().getOrDefault("HOME", "/root"));
             env.put("TF_CLI_CONFIG_FILE", rc.toString());
@@ -68,7 +68,7 @@ public final class TerraformFixture {
     }
 
     /** What the program needs besides the local AWS: terraform's configuration. */
-    public Map<String, String> environment() {
+    public Map<String, String> processEnvironment() {
         return Map.copyOf(environment);
     }
 
