@@ -22,7 +22,7 @@ public enum FailureReason {
     SERVICE_MISSING("service-missing", "The environment's cluster or an ECS service it lists does not exist."),
     TASK_NOT_STARTED("task-not-started", "ECS could not start a one-off task."),
     PRE_DEPLOY_FAILED("pre-deploy-failed", "A pre-deploy task failed; no service was changed."),
-    ROLLOUT_FAILED("rollout-failed", "A service's rollout failed (stopped tasks, circuit breaker rollback)."),
+    ROLLOUT_FAILED("rollout-failed", "A service's rollout failed (stopped tasks, circuit breaker rollback) or another deployment replaced it before it completed."),
     TIMEOUT("timeout", "Services or a task did not reach the wanted state within `wait-timeout`."),
     NO_BACKEND_TASK("no-backend-task", "No pre-deploy task uses the backend image, so `run` has no task definition to run the command from."),
     COMMAND_FAILED("command-failed", "For `run`: the command exited non-zero (its code is in `exit-code`)."),

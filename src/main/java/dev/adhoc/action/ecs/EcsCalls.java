@@ -16,13 +16,17 @@ import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
 import software.amazon.awssdk.services.ecs.model.StopTaskRequest;
 import software.amazon.awssdk.services.ecs.model.StopTaskResponse;
+import software.amazon.awssdk.services.ecs.model.TagResourceRequest;
+import software.amazon.awssdk.services.ecs.model.TagResourceResponse;
+import software.amazon.awssdk.services.ecs.model.UntagResourceRequest;
+import software.amazon.awssdk.services.ecs.model.UntagResourceResponse;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceResponse;
 
 /**
- * The ECS calls a rollout and a one-off task make, and no others: the SDK's client in
- * production ({@link #of}), an in-memory ECS in the rollout's unit tests. The builder-taking
- * forms are the SDK's own shorthand, so calls read the same as on {@link EcsClient}.
+ * The ECS calls this program makes, and no others: the SDK's client in production
+ * ({@link #of}), an in-memory ECS in unit tests. The builder-taking forms are the SDK's own
+ * shorthand, so calls read the same as on {@link EcsClient}.
  */
 public interface EcsCalls {
 
@@ -46,6 +50,10 @@ public interface EcsCalls {
     ListTasksResponse listTasks(ListTasksRequest request);
 
     StopTaskResponse stopTask(StopTaskRequest request);
+
+    TagResourceResponse tagResource(TagResourceRequest request);
+
+    UntagResourceResponse untagResource(UntagResourceRequest request);
 
     default DescribeServicesResponse describeServices(Consumer<DescribeServicesRequest.Builder> request) {
         return describeServices(DescribeServicesRequest.builder().applyMutation(request).build());
@@ -73,6 +81,14 @@ public interface EcsCalls {
 
     default StopTaskResponse stopTask(Consumer<StopTaskRequest.Builder> request) {
         return stopTask(StopTaskRequest.builder().applyMutation(request).build());
+    }
+
+    default TagResourceResponse tagResource(Consumer<TagResourceRequest.Builder> request) {
+        return tagResource(TagResourceRequest.builder().applyMutation(request).build());
+    }
+
+    default UntagResourceResponse untagResource(Consumer<UntagResourceRequest.Builder> request) {
+        return untagResource(UntagResourceRequest.builder().applyMutation(request).build());
     }
 
     /** Each call goes to the SDK's client as it is. */
@@ -115,6 +131,16 @@ public interface EcsCalls {
         @Override
         public StopTaskResponse stopTask(StopTaskRequest request) {
             return client.stopTask(request);
+        }
+
+        @Override
+        public TagResourceResponse tagResource(TagResourceRequest request) {
+            return client.tagResource(request);
+        }
+
+        @Override
+        public UntagResourceResponse untagResource(UntagResourceRequest request) {
+            return client.untagResource(request);
         }
     }
 }

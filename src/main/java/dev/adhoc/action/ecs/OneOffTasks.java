@@ -8,7 +8,9 @@ import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.logs.LogTail;
 import dev.adhoc.action.manifest.Network;
 import dev.adhoc.action.runtime.JobLog;
+import dev.adhoc.action.text.Durations;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +59,7 @@ public final class OneOffTasks {
 
     public TaskResult run(String cluster, TaskDefinition definition, Network network, Optional<CommandOverride> override,
             Deadline deadline) {
-        long started = System.nanoTime();
+        Instant started = poll.now();
         String family = definition.family();
         RunTaskResponse response = ecs.runTask(r -> {
             r.cluster(cluster)
@@ -97,8 +99,8 @@ public final class OneOffTasks {
             ecs.stopTask(r -> r.cluster(cluster).task(taskArn).reason("adhoc-action: wait-timeout reached"));
             Task task = lastSeen.get();
             throw new AdhocFailure(FailureReason.TIMEOUT, "Task " + family + " (" + ContainerLogs.taskId(taskArn) + ") was still "
-                    + (task == null ? "starting" : task.lastStatus()) + " when wait-timeout (" + deadline.budget().toMinutes()
-                    + "m) ran out; it has been stopped. Raise wait-timeout or look at the task's logs above.");
+                    + (task == null ? "starting" : task.lastStatus()) + " when wait-timeout ("
+                    + Durations.format(deadline.budget()) + ") ran out; it has been stopped. Raise wait-timeout or look at the task's logs above.");
         }
         Task task = stopped.get();
         drain(tails);
@@ -111,7 +113,7 @@ public final class OneOffTasks {
         }
         List<String> lastLines = tails.stream().flatMap(t -> t.lastLines().stream()).toList();
         return new TaskResult(family, taskArn, exitCodes, task.stopCodeAsString(), task.stoppedReason(),
-                Duration.ofNanos(System.nanoTime() - started), lastLines);
+                Duration.between(started, poll.now()), lastLines);
     }
 
     /**

@@ -18,10 +18,15 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
  * container is a role's when its image's repository is the one the manifest gives that role.
  */
 public final class RunningImages {
-    private final EcsClient ecs;
+    private final EcsCalls ecs;
 
-    public RunningImages(EcsClient ecs) {
+    public RunningImages(EcsCalls ecs) {
         this.ecs = ecs;
+    }
+
+    /** For callers that hold the SDK's client. */
+    public RunningImages(EcsClient ecs) {
+        this(EcsCalls.of(ecs));
     }
 
     /** One container's image, of a role's repository. */

@@ -5,7 +5,6 @@ import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.manifest.Manifest;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.Service;
@@ -22,11 +21,6 @@ public final class ServiceDescriptions {
     }
 
     /** The named services of the manifest's environment (all of them, or those still being waited on). */
-    public static List<Service> describe(EcsClient ecs, Manifest manifest, List<String> names, ServiceField... include) {
-        return describe(EcsCalls.of(ecs), manifest, names, include);
-    }
-
-    /** {@link #describe(EcsClient, Manifest, List, ServiceField...)} through the calls a rollout makes. */
     public static List<Service> describe(EcsCalls ecs, Manifest manifest, List<String> names, ServiceField... include) {
         String cluster = manifest.cluster();
         List<Service> services = new ArrayList<>();

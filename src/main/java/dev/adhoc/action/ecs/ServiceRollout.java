@@ -11,6 +11,7 @@ import dev.adhoc.action.logs.LogTail;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.runtime.JobLog;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,8 +33,8 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 /**
  * Points services at new task definitions (in parallel) and waits for all of them in one loop.
  * A service is done when its PRIMARY deployment runs the expected revision, is COMPLETED and is
- * the only deployment left; it has failed when that deployment FAILED or the circuit breaker
- * rolled it back. New service events are printed as they arrive.
+ * the only deployment left; it has failed when that deployment FAILED (the circuit breaker rolls
+ * it back) or another deployment replaced it before it completed. New service events are printed as they arrive.
  *
  * <p>The SDK's {@code EcsWaiter.waitUntilServicesStable} is not used: "stable" (one deployment,
  * running = desired) knows neither the revision we rolled out nor the circuit breaker, so a
@@ -71,7 +72,7 @@ public final class ServiceRollout {
      */
     public List<Completed> await(Manifest manifest, Map<String, String> expected, List<Service> before, Deadline deadline) {
         String cluster = manifest.cluster();
-        long started = System.nanoTime();
+        Instant started = poll.now();
         Map<String, String> pending = new LinkedHashMap<>(expected);
         // Events that were there before this rollout are history, not news.
         Set<String> seenEvents = new HashSet<>();
@@ -86,10 +87,10 @@ public final class ServiceRollout {
                 printNewEvents(service, seenEvents);
                 String target = pending.get(name);
                 if (target == null) target = primary(service).map(Deployment::taskDefinition).orElse(null);
-                Optional<String> failure = failure(service, target);
+                Optional<Failed> failure = failure(service, target);
                 if (failure.isPresent()) throw failed(cluster, service, target, failure.get());
                 if (isComplete(service, target)) {
-                    Duration took = Duration.ofNanos(System.nanoTime() - started);
+                    Duration took = Duration.between(started, poll.now());
                     completed.add(new Completed(name, target, took));
                     pending.remove(name);
                     log.info("✓ " + name + " is running " + revisionName(target) + " (" + Durations.format(took) + ")");
@@ -112,17 +113,30 @@ public final class ServiceRollout {
                 && (target == null || target.equals(primary.get().taskDefinition()));
     }
 
-    /** Why the rollout to {@code target} failed, if it did. */
-    static Optional<String> failure(Service service, String target) {
+    /**
+     * Why a rollout ended without completing, and what to do: {@code ownTasks} when the deployment
+     * itself failed, so the tasks it stopped explain why; otherwise it was replaced and they explain nothing.
+     */
+    record Failed(String why, String whatToDo, boolean ownTasks) {
+    }
+
+    /** Why the rollout of {@code service} to {@code target} failed, if it did. */
+    static Optional<Failed> failure(Service service, String target) {
+        String name = service.serviceName();
         for (Deployment d : service.deployments()) {
             if ("FAILED".equals(d.rolloutStateAsString()) && (target == null || target.equals(d.taskDefinition()))) {
-                return Optional.of(d.rolloutStateReason() == null ? "the deployment failed" : d.rolloutStateReason());
+                return Optional.of(new Failed(d.rolloutStateReason() == null ? "the deployment failed" : d.rolloutStateReason(),
+                        "See 'Why " + name + " failed' above for events and log lines; fix the image and deploy again.", true));
             }
         }
         Optional<Deployment> primary = primary(service);
         if (target != null && primary.isPresent() && !target.equals(primary.get().taskDefinition())
                 && service.deployments().stream().noneMatch(d -> target.equals(d.taskDefinition()))) {
-            return Optional.of("the circuit breaker rolled the service back to " + revisionName(primary.get().taskDefinition()));
+            String now = revisionName(primary.get().taskDefinition());
+            return Optional.of(new Failed("another deployment, to " + now + ", replaced it before it completed"
+                    + " (most likely a newer deploy of this environment)",
+                    "Check who deployed " + now + " (the service's events are under 'Why " + name + " failed' above)"
+                            + " and deploy again if " + revisionName(target) + " should be running.", false));
         }
         return Optional.empty();
     }
@@ -139,12 +153,13 @@ public final class ServiceRollout {
         return ServiceDescriptions.describe(ecs, manifest, manifest.services());
     }
 
-    private RolloutFailure failed(String cluster, Service service, String target, String why) {
+    private RolloutFailure failed(String cluster, Service service, String target, Failed failure) {
         String name = service.serviceName();
+        String why = failure.why();
         List<String> events = service.events().stream().limit(10).map(e -> e.createdAt() + " " + e.message()).toList();
         List<String> stoppedReasons = new ArrayList<>();
         List<String> lastLines = new ArrayList<>();
-        List<Task> stopped = stoppedTasks(cluster, name, target);
+        List<Task> stopped = failure.ownTasks() ? stoppedTasks(cluster, name, target) : List.of();
         for (Task task : stopped) {
             StringBuilder reason = new StringBuilder(ContainerLogs.taskId(task.taskArn()) + ": " + task.stoppedReason());
             task.containers().forEach(c -> {
@@ -171,8 +186,7 @@ public final class ServiceRollout {
         });
         String firstStop = stoppedReasons.isEmpty() ? "" : " First stopped task: " + stoppedReasons.get(0) + ".";
         return new RolloutFailure(FailureReason.ROLLOUT_FAILED, "rollout",
-                "Rollout of " + name + " to " + revisionName(target) + " failed: " + why + "." + firstStop
-                        + " See 'Why " + name + " failed' above for events and log lines; fix the image and deploy again.",
+                "Rollout of " + name + " to " + revisionName(target) + " failed: " + why + "." + firstStop + " " + failure.whatToDo(),
                 events, stoppedReasons, lastLines);
     }
 

@@ -18,10 +18,15 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 public final class StoppedCounts {
     public static final String TAG = "adhoc:desired-count";
 
-    private final EcsClient ecs;
+    private final EcsCalls ecs;
 
-    public StoppedCounts(EcsClient ecs) {
+    public StoppedCounts(EcsCalls ecs) {
         this.ecs = ecs;
+    }
+
+    /** For callers that hold the SDK's client. */
+    public StoppedCounts(EcsClient ecs) {
+        this(EcsCalls.of(ecs));
     }
 
     public void remember(String serviceArn, int desiredCount) {

@@ -2,6 +2,7 @@ package dev.adhoc.action.fleet;
 
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.aws.Parallel;
+import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.ecs.RunningImages;
 import dev.adhoc.action.ecs.ServiceDescriptions;
 import dev.adhoc.action.ecs.ServiceRollout;
@@ -35,15 +36,20 @@ import software.amazon.awssdk.services.ssm.model.ParameterHistory;
  */
 public final class FleetStatus {
 
-    private final EcsClient ecs;
+    private final EcsCalls ecs;
     private final SsmClient ssm;
     private final JobLog log;
     private final Map<String, TaskDefinition> taskDefinitions = new ConcurrentHashMap<>();
 
-    public FleetStatus(EcsClient ecs, SsmClient ssm, JobLog log) {
+    public FleetStatus(EcsCalls ecs, SsmClient ssm, JobLog log) {
         this.ecs = ecs;
         this.ssm = ssm;
         this.log = log;
+    }
+
+    /** For callers that hold the SDK's client. */
+    public FleetStatus(EcsClient ecs, SsmClient ssm, JobLog log) {
+        this(EcsCalls.of(ecs), ssm, log);
     }
 
     public List<EnvironmentStatus> read(ManifestStore store) {

@@ -3,6 +3,7 @@ package dev.adhoc.action.report;
 import dev.adhoc.action.report.EnvironmentReport.Failure;
 import dev.adhoc.action.report.EnvironmentReport.State;
 import dev.adhoc.action.report.EnvironmentReport.TaskResult;
+import dev.adhoc.action.text.Durations;
 import dev.adhoc.action.text.Markdown;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class CommentMarkdown {
         row(out, "Operation", Markdown.cell(report.operation()));
         if (!report.images().isEmpty()) row(out, "Images", images(report.images()));
         if (!report.tasks().isEmpty()) row(out, "Migrations", tasks(report.tasks()));
-        report.took().ifPresent(took -> row(out, "Took", Markdown.duration(took)));
+        report.took().ifPresent(took -> row(out, "Took", Durations.format(took)));
         report.runUrl().ifPresent(run -> row(out, "Run", Markdown.link("log", run)));
         out.append('\n');
         // Useful while it runs and while debugging a failure; a stopped environment has no task to open.
@@ -102,7 +103,7 @@ public final class CommentMarkdown {
         StringBuilder cell = new StringBuilder();
         for (TaskResult task : tasks) {
             cell.append(cell.length() == 0 ? "" : "<br>").append(task.succeeded() ? "✅ " : "❌ ").append(Markdown.codeCell(task.family()))
-                    .append(" exited ").append(task.exitCode()).append(" after ").append(Markdown.duration(task.took()));
+                    .append(" exited ").append(task.exitCode()).append(" after ").append(Durations.format(task.took()));
         }
         return cell.toString();
     }

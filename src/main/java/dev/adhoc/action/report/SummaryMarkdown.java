@@ -9,6 +9,7 @@ import dev.adhoc.action.report.SummarySection.Heading;
 import dev.adhoc.action.report.SummarySection.Plan;
 import dev.adhoc.action.report.SummarySection.Problem;
 import dev.adhoc.action.report.SummarySection.Timeline;
+import dev.adhoc.action.text.Durations;
 import dev.adhoc.action.text.Markdown;
 import java.util.List;
 
@@ -41,7 +42,7 @@ public final class SummaryMarkdown implements SummarySection.Renderer {
     @Override
     public void facts(Facts facts) {
         facts.url().ifPresent(url -> out.append("**URL:** ").append(url).append("  \n"));
-        facts.took().ifPresent(took -> out.append("**Took:** ").append(Markdown.duration(took)).append("  \n"));
+        facts.took().ifPresent(took -> out.append("**Took:** ").append(Durations.format(took)).append("  \n"));
         facts.runUrl().ifPresent(run -> out.append("**Run:** ").append(Markdown.link("log", run)).append("  \n"));
         out.append('\n');
     }
@@ -90,7 +91,7 @@ public final class SummaryMarkdown implements SummarySection.Renderer {
             long start = phase.start().toEpochMilli();
             // A zero-length bar would vanish from the chart; a millisecond keeps it visible and honest.
             long end = Math.max(phase.end().toEpochMilli(), start + 1);
-            chart.append("    ").append(ganttName(phase.name())).append(" (").append(Markdown.duration(phase.duration())).append(")")
+            chart.append("    ").append(ganttName(phase.name())).append(" (").append(Durations.format(phase.duration())).append(")")
                     .append(" : p").append(index++).append(", ").append(start).append(", ").append(end).append('\n');
         }
         return chart.append("```\n\n").toString();

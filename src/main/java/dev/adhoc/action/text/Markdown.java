@@ -1,6 +1,5 @@
 package dev.adhoc.action.text;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,11 +51,6 @@ public final class Markdown {
 
     public static String link(String text, String url) {
         return "[" + inline(text).replace("[", "\\[").replace("]", "\\]") + "](" + url.replace(" ", "%20").replace(")", "%29") + ")";
-    }
-
-    /** How long something took, as {@link Durations#format} writes it. */
-    public static String duration(Duration duration) {
-        return Durations.format(duration);
     }
 
     private static int longestBacktickRun(String text) {

@@ -4,6 +4,7 @@ import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -42,6 +43,11 @@ public final class Poll {
     /** The wall clock and real sleeping. */
     public static Poll system() {
         return new Poll(Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    /** Now, on the clock the waits pass on: how long a wait took is measured here, so a test can pin it. */
+    public Instant now() {
+        return clock.instant();
     }
 
     public Deadline deadline(Duration budget) {

@@ -30,9 +30,13 @@ import software.amazon.awssdk.services.ecs.model.ServiceEvent;
 import software.amazon.awssdk.services.ecs.model.StopTaskRequest;
 import software.amazon.awssdk.services.ecs.model.StopTaskResponse;
 import software.amazon.awssdk.services.ecs.model.Tag;
+import software.amazon.awssdk.services.ecs.model.TagResourceRequest;
+import software.amazon.awssdk.services.ecs.model.TagResourceResponse;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
+import software.amazon.awssdk.services.ecs.model.UntagResourceRequest;
+import software.amazon.awssdk.services.ecs.model.UntagResourceResponse;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceResponse;
 
@@ -187,6 +191,18 @@ final class FakeEcs implements EcsCalls {
     public synchronized StopTaskResponse stopTask(StopTaskRequest request) {
         changes.add("StopTask " + ContainerLogs.taskId(request.task()) + " (" + request.reason() + ")");
         return StopTaskResponse.builder().build();
+    }
+
+    @Override
+    public synchronized TagResourceResponse tagResource(TagResourceRequest request) {
+        request.tags().forEach(t -> changes.add("TagResource " + request.resourceArn() + " " + t.key() + "=" + t.value()));
+        return TagResourceResponse.builder().build();
+    }
+
+    @Override
+    public synchronized UntagResourceResponse untagResource(UntagResourceRequest request) {
+        changes.add("UntagResource " + request.resourceArn() + " " + String.join(",", request.tagKeys()));
+        return UntagResourceResponse.builder().build();
     }
 
     /** Services and deployments as DescribeServices returns them. */

@@ -39,6 +39,8 @@ class OneOffTasksTest {
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.describe()).isEqualTo("shell exited 3 (Essential container in task exited)");
         assertThat(time.sleptMillis()).startsWith(200L);
+        assertThat(result.duration()).as("from RunTask to the describe that saw it stopped, on the poll's clock")
+                .isEqualTo(Duration.ofMillis(200));
     }
 
     @Test
@@ -48,7 +50,7 @@ class OneOffTasksTest {
         assertThatThrownBy(() -> tasks.run("adhoc-alpha", SHELL, network, Optional.empty(), time.poll().deadline(Duration.ofMinutes(2))))
                 .isInstanceOfSatisfying(AdhocFailure.class, failure -> {
                     assertThat(failure.is(FailureReason.TIMEOUT)).isTrue();
-                    assertThat(failure.getMessage()).isEqualTo("Task alpha-shell (alpha-shell-1) was still RUNNING when wait-timeout (2m) "
+                    assertThat(failure.getMessage()).isEqualTo("Task alpha-shell (alpha-shell-1) was still RUNNING when wait-timeout (2m 0s) "
                             + "ran out; it has been stopped. Raise wait-timeout or look at the task's logs above.");
                 });
         assertThat(ecs.changes())

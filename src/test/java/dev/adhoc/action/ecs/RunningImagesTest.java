@@ -6,6 +6,7 @@ import dev.adhoc.action.manifest.Manifest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
@@ -36,5 +37,31 @@ class RunningImagesTest {
                 .containsExactly(Map.entry(Manifest.BACKEND, "sha256:abc"));
         assertThat(RunningImages.versions(MANIFEST, List.of(definition(FRONTEND + ":v1", BACKEND + ":v2"))))
                 .containsExactly(Map.entry(Manifest.FRONTEND, "v1"), Map.entry(Manifest.BACKEND, "v2"));
+    }
+
+    @Test
+    void theVersionsRunningNowAreReadFromTheTaskDefinitionsTheServicesRun() {
+        String web = "alpha-web";
+        String worker = "alpha-worker";
+        Manifest manifest = ServiceRolloutTest.manifest(List.of(web, worker), List.of(),
+                Map.of(Manifest.BACKEND, BACKEND, Manifest.FRONTEND, FRONTEND));
+        FakeEcs ecs = new FakeEcs()
+                .service(web, running(web, FakeEcs.arn(web, 7)))
+                .service(worker, running(worker, FakeEcs.arn(worker, 2)))
+                .definition(described(FakeEcs.arn(web, 7), BACKEND + ":v7", FRONTEND + ":v3"))
+                .definition(described(FakeEcs.arn(web, 8), BACKEND + ":v8"))
+                .definition(described(FakeEcs.arn(worker, 2), BACKEND + ":v7"));
+
+        assertThat(new RunningImages(ecs).of(manifest))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(Manifest.BACKEND, "v7", Manifest.FRONTEND, "v3"));
+        assertThat(ecs.changes()).as("reading changes nothing").isEmpty();
+    }
+
+    private static Service running(String name, String taskDefinition) {
+        return FakeEcs.Services.service(name, List.of(), FakeEcs.Services.deployment("PRIMARY", taskDefinition, "COMPLETED"));
+    }
+
+    private static TaskDefinition described(String arn, String... images) {
+        return definition(images).toBuilder().taskDefinitionArn(arn).build();
     }
 }

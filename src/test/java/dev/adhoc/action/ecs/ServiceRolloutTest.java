@@ -50,14 +50,18 @@ class ServiceRolloutTest {
     }
 
     @Test
-    void failedWhenTheTargetDeploymentFailedOrWasRolledBack() {
+    void failedWhenTheTargetDeploymentFailedOrWasReplaced() {
         Service failed = Service.builder().deployments(deployment("PRIMARY", V2, "FAILED")).build();
         Service rollingBack = Service.builder().deployments(deployment("PRIMARY", V1, "IN_PROGRESS"), deployment("ACTIVE", V2, "FAILED")).build();
-        Service rolledBack = Service.builder().deployments(deployment("PRIMARY", V1, "COMPLETED")).build();
+        Service replaced = Service.builder().deployments(deployment("PRIMARY", V1, "COMPLETED")).build();
         Service fine = Service.builder().deployments(deployment("PRIMARY", V2, "IN_PROGRESS"), deployment("ACTIVE", V1, "COMPLETED")).build();
-        assertThat(ServiceRollout.failure(failed, V2)).contains("reason FAILED");
-        assertThat(ServiceRollout.failure(rollingBack, V2)).contains("reason FAILED");
-        assertThat(ServiceRollout.failure(rolledBack, V2)).get().asString().contains("rolled the service back to a-web:1");
+        assertThat(ServiceRollout.failure(failed, V2)).get().extracting(ServiceRollout.Failed::why, ServiceRollout.Failed::ownTasks)
+                .containsExactly("reason FAILED", true);
+        assertThat(ServiceRollout.failure(rollingBack, V2)).get().extracting(ServiceRollout.Failed::why, ServiceRollout.Failed::ownTasks)
+                .containsExactly("reason FAILED", true);
+        assertThat(ServiceRollout.failure(replaced, V2)).get().extracting(ServiceRollout.Failed::why, ServiceRollout.Failed::ownTasks)
+                .containsExactly("another deployment, to a-web:1, replaced it before it completed (most likely a newer deploy of this environment)",
+                        false);
         assertThat(ServiceRollout.failure(fine, V2)).isEmpty();
     }
 
@@ -115,11 +119,11 @@ class ServiceRolloutTest {
 
         List<ServiceRollout.Completed> completed = awaitWeb(WEB_2, List.of(before), Duration.ofMinutes(5));
 
-        assertThat(completed).extracting(ServiceRollout.Completed::service, ServiceRollout.Completed::taskDefinitionArn)
-                .containsExactly(tuple(WEB, WEB_2));
+        assertThat(completed).extracting(ServiceRollout.Completed::service, ServiceRollout.Completed::taskDefinitionArn,
+                ServiceRollout.Completed::took).containsExactly(tuple(WEB, WEB_2, Duration.ofMillis(250 + 375 + 562)));
         assertThat(printed().lines().filter(line -> line.startsWith(WEB + " | ")))
                 .containsExactly(WEB + " | " + started.message(), WEB + " | " + stopped.message(), WEB + " | " + done.message());
-        assertThat(printed()).contains("✓ alpha-web is running alpha-web:2");
+        assertThat(printed()).contains("✓ alpha-web is running alpha-web:2 (1.2s)");
         assertThat(time.sleptMillis()).containsExactly(250L, 375L, 562L);
     }
 
@@ -153,6 +157,10 @@ class ServiceRolloutTest {
 
     @Test
     void aDeploymentReplacedByAnotherWhileWaitingFailsOnceItIsGoneNamingTheRevisionRunningNow() {
+        // Tasks of revision 2 stopped because revision 3 replaced them: they explain nothing and are not reported.
+        ecs.stopped(WEB, Task.builder().taskArn(FakeEcs.ACCOUNT + "task/adhoc-alpha/web-task-1").taskDefinitionArn(WEB_2)
+                .lastStatus("STOPPED").stoppedAt(T0.plusSeconds(15)).stoppedReason("Scaling activity initiated by (deployment ecs-svc/3)")
+                .build());
         ecs.service(WEB,
                 service(WEB, List.of(), Services.deployment("PRIMARY", WEB_2, "IN_PROGRESS"),
                         Services.deployment("ACTIVE", WEB_1, "COMPLETED")),
@@ -164,8 +172,15 @@ class ServiceRolloutTest {
         assertThatThrownBy(() -> awaitWeb(WEB_2, List.of(), Duration.ofMinutes(5)))
                 .isInstanceOfSatisfying(RolloutFailure.class, failure -> {
                     assertThat(failure.is(FailureReason.ROLLOUT_FAILED)).isTrue();
-                    assertThat(failure.getMessage()).startsWith("Rollout of alpha-web to alpha-web:2 failed: ").contains("alpha-web:3");
+                    assertThat(failure.step()).isEqualTo("rollout");
+                    assertThat(failure.getMessage()).isEqualTo("Rollout of alpha-web to alpha-web:2 failed: another deployment, to "
+                            + "alpha-web:3, replaced it before it completed (most likely a newer deploy of this environment). Check who "
+                            + "deployed alpha-web:3 (the service's events are under 'Why alpha-web failed' above) and deploy again if "
+                            + "alpha-web:2 should be running.");
+                    assertThat(failure.getMessage()).doesNotContain("circuit breaker", "rolled");
+                    assertThat(failure.stoppedTaskReasons()).isEmpty();
                 });
+        assertThat(printed()).contains("Why alpha-web failed").doesNotContain("Stopped tasks:");
         assertThat(time.sleptMillis()).as("not waited out to the timeout").hasSize(2);
     }
 

@@ -2,7 +2,6 @@ package dev.adhoc.action.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +27,8 @@ class MarkdownTest {
     }
 
     @Test
-    void quotesLinksAndDurations() {
+    void quotesAndLinks() {
         assertThat(Markdown.quote("one\n<two>")).isEqualTo("> one\n> &lt;two&gt;\n");
         assertThat(Markdown.link("log [1]", "https://x/a b)")).isEqualTo("[log \\[1\\]](https://x/a%20b%29)");
-        assertThat(Markdown.duration(Duration.ofMillis(4200))).isEqualTo("4.2s");
     }
 }
