@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -24,10 +23,6 @@ public final class RunningImages {
         this.ecs = ecs;
     }
 
-    /** For callers that hold the SDK's client. */
-    public RunningImages(EcsClient ecs) {
-        this(EcsCalls.of(ecs));
-    }
 
     /** One container's image, of a role's repository. */
     public record RoleImage(String role, ImageReference image) {

@@ -1,7 +1,6 @@
 package dev.adhoc.action.ecs;
 
 import java.util.Optional;
-import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
  * Where {@code stop} remembers a service's desired count: an ECS tag on the service itself,
@@ -24,10 +23,6 @@ public final class StoppedCounts {
         this.ecs = ecs;
     }
 
-    /** For callers that hold the SDK's client. */
-    public StoppedCounts(EcsClient ecs) {
-        this(EcsCalls.of(ecs));
-    }
 
     public void remember(String serviceArn, int desiredCount) {
         ecs.tagResource(r -> r.resourceArn(serviceArn).tags(t -> t.key(TAG).value(Integer.toString(desiredCount))));

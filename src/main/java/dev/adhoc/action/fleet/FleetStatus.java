@@ -20,7 +20,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
@@ -47,10 +46,6 @@ public final class FleetStatus {
         this.log = log;
     }
 
-    /** For callers that hold the SDK's client. */
-    public FleetStatus(EcsClient ecs, SsmClient ssm, JobLog log) {
-        this(EcsCalls.of(ecs), ssm, log);
-    }
 
     public List<EnvironmentStatus> read(ManifestStore store) {
         // A few environments at a time: each costs a handful of independent AWS calls.

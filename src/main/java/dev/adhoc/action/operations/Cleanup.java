@@ -79,7 +79,7 @@ public final class Cleanup implements Operation {
         var store = context.manifests(options.manifestPrefix());
 
         Optional<PullRequests> pullRequests = pullRequests(context);
-        List<EnvironmentStatus> environments = new FleetStatus(context.aws().ecs(), context.aws().ssm(), context.log()).read(store);
+        List<EnvironmentStatus> environments = new FleetStatus(context.ecs(), context.aws().ssm(), context.log()).read(store);
         Instant now = context.clock().instant();
         List<Verdict> verdicts = new ArrayList<>();
         for (EnvironmentStatus status : environments) {

@@ -3,6 +3,7 @@ package dev.adhoc.action.operations;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adhoc.action.aws.AwsClients;
 import dev.adhoc.action.config.Verb;
+import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.manifest.ManifestStore;
 import dev.adhoc.action.runtime.Cancellation;
 import dev.adhoc.action.runtime.JobLog;
@@ -32,5 +33,10 @@ public record Context(
     /** The environment manifests under the verb's manifest-prefix. */
     public ManifestStore manifests(String manifestPrefix) {
         return new ManifestStore(aws.ssm(), manifestPrefix, json);
+    }
+
+    /** The ECS calls the program makes, on this run's client. */
+    public EcsCalls ecs() {
+        return EcsCalls.of(aws.ecs());
     }
 }

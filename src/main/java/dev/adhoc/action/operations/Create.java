@@ -4,7 +4,6 @@ import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.config.Verb;
 import dev.adhoc.action.database.DatabaseAdmin;
-import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.ecs.EnvironmentRollout;
 import dev.adhoc.action.loadbalancer.LoadBalancerPlacement.Placement;
 import dev.adhoc.action.manifest.Manifest;
@@ -64,7 +63,7 @@ public final class Create implements Operation {
                 Manifest manifest = Lifecycle.parseManifest(context, workspace.manifestOutput());
                 context.outputs().set("cluster", manifest.cluster());
                 context.outputs().set("url", manifest.url());
-                EnvironmentRollout.Outcome outcome = new EnvironmentRollout(EcsCalls.of(context.aws().ecs()), context.aws().logs(),
+                EnvironmentRollout.Outcome outcome = new EnvironmentRollout(context.ecs(), context.aws().logs(),
                         context.log(), poll).settle(manifest, deadline, reporting);
                 context.outputs().set("task-definitions", Reporting.json(context, outcome.taskDefinitions()));
                 options.healthCheckTimeout().ifPresent(bound -> reporting.phase("health check", () ->

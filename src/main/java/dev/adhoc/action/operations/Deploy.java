@@ -3,7 +3,6 @@ package dev.adhoc.action.operations;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.config.Verb;
-import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.ecs.EnvironmentRollout;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.EnvironmentName;
@@ -37,7 +36,7 @@ public final class Deploy implements Operation {
 
         Reporting reporting = Reporting.start(context, Verb.DEPLOY, options.github(), environment, Optional.of(manifest)).deploying();
         try {
-            EnvironmentRollout.Outcome outcome = new EnvironmentRollout(EcsCalls.of(context.aws().ecs()), context.aws().logs(), context.log(),
+            EnvironmentRollout.Outcome outcome = new EnvironmentRollout(context.ecs(), context.aws().logs(), context.log(),
                     Poll.system()).deploy(manifest, tagsByRepository, deadline, reporting);
             context.outputs().set("task-definitions", Reporting.json(context, outcome.taskDefinitions()));
             reporting.succeeded(manifest, outcome, Optional.empty());

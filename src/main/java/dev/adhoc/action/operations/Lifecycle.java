@@ -8,7 +8,6 @@ import dev.adhoc.action.database.DatabaseAdmins;
 import dev.adhoc.action.database.DatabaseMode;
 import dev.adhoc.action.database.DatabaseOptions;
 import dev.adhoc.action.database.OneOffTaskRunner;
-import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.ecs.OneOffTasks;
 import dev.adhoc.action.fleet.CapacityPreflight;
 import dev.adhoc.action.github.GitHubOptions;
@@ -64,8 +63,8 @@ final class Lifecycle {
     /** Runs the database-admin task through the same one-off task code as migrations. */
     static OneOffTaskRunner taskRunner(Context context, Deadline deadline) {
         return (cluster, family, container, command, network) -> {
-            TaskDefinition definition = context.aws().ecs().describeTaskDefinition(r -> r.taskDefinition(family)).taskDefinition();
-            return new OneOffTasks(EcsCalls.of(context.aws().ecs()), context.aws().logs(), context.log(), Poll.system())
+            TaskDefinition definition = context.ecs().describeTaskDefinition(r -> r.taskDefinition(family)).taskDefinition();
+            return new OneOffTasks(context.ecs(), context.aws().logs(), context.log(), Poll.system())
                     .run(cluster, definition, network, Optional.of(new OneOffTasks.CommandOverride(container, command)), deadline)
                     .exitCode();
         };

@@ -33,7 +33,7 @@ public final class ListEnvironments implements Operation {
     @Override
     public int run(Context context) {
         var store = context.manifests(options.manifestPrefix());
-        List<EnvironmentStatus> environments = new FleetStatus(context.aws().ecs(), context.aws().ssm(), context.log()).read(store);
+        List<EnvironmentStatus> environments = new FleetStatus(context.ecs(), context.aws().ssm(), context.log()).read(store);
         Instant now = context.clock().instant();
         context.outputs().set("environments", json(context, environments));
 

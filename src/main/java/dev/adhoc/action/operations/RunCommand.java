@@ -3,7 +3,6 @@ package dev.adhoc.action.operations;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.text.Durations;
-import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.ecs.ContainerLogs;
 import dev.adhoc.action.util.Deadline;
 import dev.adhoc.action.util.Poll;
@@ -53,7 +52,7 @@ public final class RunCommand implements Operation {
 
         String line = ShellWords.join(argv);
         TaskResult result = context.log().group("Run " + line + " (" + target.definition().family() + ":" + target.definition().revision()
-                + ", container " + target.container() + ")", () -> new OneOffTasks(EcsCalls.of(context.aws().ecs()), context.aws().logs(),
+                + ", container " + target.container() + ")", () -> new OneOffTasks(context.ecs(), context.aws().logs(),
                         context.log(), Poll.system())
                 .run(manifest.cluster(), target.definition(), manifest.network(),
                         Optional.of(new OneOffTasks.CommandOverride(target.container(), argv)), deadline));
@@ -85,7 +84,7 @@ public final class RunCommand implements Operation {
 
     private static Target target(Context context, Manifest manifest, String backendRepository) {
         for (String family : manifest.preDeployTasks()) {
-            TaskDefinition definition = context.aws().ecs().describeTaskDefinition(r -> r.taskDefinition(family)).taskDefinition();
+            TaskDefinition definition = context.ecs().describeTaskDefinition(r -> r.taskDefinition(family)).taskDefinition();
             for (ContainerDefinition container : definition.containerDefinitions()) {
                 if (ImageReference.parse(container.image()).repository().equals(backendRepository)) {
                     return new Target(definition, container.name());

@@ -3,7 +3,6 @@ package dev.adhoc.action.operations;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.config.Verb;
-import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.ecs.EnvironmentServices;
 import dev.adhoc.action.ecs.ServiceCounts;
 import dev.adhoc.action.ecs.StoppedCounts;
@@ -46,8 +45,8 @@ public final class StopStart implements Operation {
         context.outputs().set("environment", environment.value());
         context.outputs().set("cluster", manifest.cluster());
         context.outputs().set("url", manifest.url());
-        EnvironmentServices services = new EnvironmentServices(EcsCalls.of(context.aws().ecs()), context.log(), Poll.system());
-        StoppedCounts memory = new StoppedCounts(context.aws().ecs());
+        EnvironmentServices services = new EnvironmentServices(context.ecs(), context.log(), Poll.system());
+        StoppedCounts memory = new StoppedCounts(context.ecs());
         List<ServiceCounts> before = services.counts(manifest);
 
         Reporting reporting = Reporting.start(context, stop ? Verb.STOP : Verb.START, options.github(), environment, Optional.of(manifest));

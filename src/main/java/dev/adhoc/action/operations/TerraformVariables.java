@@ -42,7 +42,7 @@ final class TerraformVariables {
             Placement placement, Map<String, String> given) {
         Map<String, String> variables = new LinkedHashMap<>();
         if (existing.isPresent() && given.size() < 2) {
-            Map<String, String> running = new RunningImages(context.aws().ecs()).of(existing.get());
+            Map<String, String> running = new RunningImages(context.ecs()).of(existing.get());
             putIfKnown(variables, TerraformWorkspace.BACKEND_IMAGE_TAG, running.get(Manifest.BACKEND));
             putIfKnown(variables, TerraformWorkspace.FRONTEND_IMAGE_TAG, running.get(Manifest.FRONTEND));
             if (!variables.isEmpty()) context.log().info("Images running now, kept unless new tags are given: " + variables);
