@@ -88,7 +88,7 @@ final class Lifecycle {
                 new ListenerQuotaPreflight(context.aws().elb(), context.aws().quotas(), context.log()).check(chosen, placement.measured()));
         int environments = context.manifests(options.manifestPrefix()).list(problem -> { }).size();
         boolean databaseRole = options.database().mode() != DatabaseMode.NONE;
-        new CapacityPreflight(context.aws().ecs(), context.aws().quotas(), context.log())
+        new CapacityPreflight(context.ecs(), context.aws().quotas(), context.log())
                 .check(shared, environments, databaseRole, CapacityPreflight.Need.MODULE_DEFAULTS);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.aws.AwsClients;
+import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.loadbalancer.ListenerPriorities;
 import dev.adhoc.action.loadbalancer.ListenerQuotaPreflight;
 import dev.adhoc.action.loadbalancer.LoadBalancerPlacement;
@@ -190,7 +191,7 @@ class FleetCapacityIT {
                 List.of(), List.of());
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (AwsClients clients = new AwsClients(aws.processEnvironment())) {
-            CapacityPreflight preflight = new CapacityPreflight(clients.ecs(), clients.quotas(),
+            CapacityPreflight preflight = new CapacityPreflight(EcsCalls.of(clients.ecs()), clients.quotas(),
                     new JobLog(new PrintStream(printed, true, StandardCharsets.UTF_8), true));
             assertThat(preflight.fargateUse()).isEqualTo(new CapacityPreflight.FargateUse(0, 1));
 
