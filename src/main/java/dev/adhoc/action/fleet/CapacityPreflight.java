@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
  * per-environment connection limit against its max_connections, less a reserve for the
  * administrator) and ECS clusters. Every limit that would be exceeded is named in one failure,
  * one sentence each: the limit, the use, the fix. A quota Service Quotas does not answer is
- * reported and not checked; the load balancers are {@code loadbalancer.ListenerQuotaPreflight}'s.
+ * reported and not checked; the load balancers are {@code loadbalancer.LoadBalancerHeadroom}'s.
  */
 public final class CapacityPreflight {
     /** Service Quotas: Fargate On-Demand vCPU resource count. */
