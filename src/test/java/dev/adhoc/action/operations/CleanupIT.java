@@ -170,7 +170,7 @@ class CleanupIT {
         List<String> destroyed = Collections.synchronizedList(new ArrayList<>());
         List<String> handedOver = Collections.synchronizedList(new ArrayList<>());
         // The first candidate in name order (cuo-...) fails; the pull request's environment is still destroyed.
-        EnvironmentDestroyer destroyer = (context, environment) -> {
+        EnvironmentAction destroyer = (context, environment) -> {
             handedOver.add(environment.value());
             context.log().info("destroying " + environment + " in cleanup's run");
             if (environment.value().equals(fleet.old())) {
@@ -319,7 +319,7 @@ class CleanupIT {
     }
 
     /** Runs Cleanup with a destroyer of the test's own, reporting as Main would. */
-    private Run cleanup(EnvironmentDestroyer destroyer, Map<Input, String> inputs, Clock clock) {
+    private Run cleanup(EnvironmentAction destroyer, Map<Input, String> inputs, Clock clock) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         JobLog log = new JobLog(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
         StepOutputs outputs = new StepOutputs(Optional.empty());
