@@ -96,7 +96,7 @@ public final class GitHubPublisher {
     /**
      * The environment is gone: its comment becomes a short "destroyed" note and every deployment
      * of the environment is marked inactive. Without a known pull request, a {@code pr-<n>}
-     * environment's existing comment is still found (cleanup runs on a schedule), never created.
+     * environment's existing comment is still found (a destroy run on a schedule), never created.
      */
     public synchronized void destroyed(EnvironmentReport report) {
         EnvironmentReport gone = withRun(report.state() == State.DESTROYED ? report : report.toBuilder().state(State.DESTROYED).build());
