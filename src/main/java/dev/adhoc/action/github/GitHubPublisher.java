@@ -75,9 +75,8 @@ public final class GitHubPublisher {
 
     /**
      * The operation ended: the same comment shows the result; the deployment (the one from
-     * {@link #begin}, or a new one) gets success with the URL, or failure. A PLANNED report
-     * touches no deployment; STOPPED marks the environment's deployments inactive (its URL no
-     * longer answers) without creating one.
+     * {@link #begin}, or a new one) gets success with the URL, or failure. STOPPED marks the
+     * environment's deployments inactive (its URL no longer answers) without creating one.
      */
     public synchronized void complete(EnvironmentReport finished) {
         EnvironmentReport result = withRun(finished);
@@ -88,7 +87,6 @@ public final class GitHubPublisher {
                 case CANCELLED -> status(current(result), GHDeploymentState.ERROR, result).create();
                 case DEPLOYING -> status(current(result), GHDeploymentState.IN_PROGRESS, result).create();
                 case STOPPED, DESTROYED -> deactivateAll(result);
-                case PLANNED -> { }
             }
         });
     }
@@ -143,18 +141,15 @@ public final class GitHubPublisher {
 
     /** Both parts failing on the same call (the repository lookup) read as one sentence. */
     private String warning(Map<Part, Exception> failed) {
-        List<Exception> causes = List.copyOf(failed.values());
-        boolean oneCause = causes.stream().distinct().count() == 1;
+        boolean oneCause = failed.values().stream().distinct().count() == 1;
+        List<List<Part>> sentences = oneCause ? List.of(List.copyOf(failed.keySet())) : failed.keySet().stream().map(List::of).toList();
         StringBuilder text = new StringBuilder("GitHub: ");
-        if (oneCause) {
-            List<Part> parts = List.copyOf(failed.keySet());
-            text.append("could not ").append(String.join(" or ", parts.stream().map(p -> p.what).toList())).append(": ")
-                    .append(explain(causes.get(0), parts.stream().map(p -> p.permission).toList())).append(". ");
-        } else {
-            failed.forEach((part, e) -> text.append("Could not ").append(part.what).append(": ")
-                    .append(explain(e, List.of(part.permission))).append(". "));
+        for (int i = 0; i < sentences.size(); i++) {
+            List<Part> parts = sentences.get(i);
+            text.append(i == 0 ? "could not " : "Could not ").append(String.join(" or ", parts.stream().map(p -> p.what).toList()))
+                    .append(": ").append(explain(failed.get(parts.get(0)), parts.stream().map(p -> p.permission).toList())).append(". ");
         }
-        return text.append("The operation's result is unaffected.").toString().replace("GitHub: Could", "GitHub: could");
+        return text.append("The operation's result is unaffected.").toString();
     }
 
     private String explain(Exception e, List<String> permissions) {

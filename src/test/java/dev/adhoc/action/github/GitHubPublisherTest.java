@@ -290,7 +290,25 @@ class GitHubPublisherTest {
             publisher.destroyed(ready());
         });
 
-        assertThat(warnings()).hasSize(1).first().asString().contains("pull-requests: write", "deployments: write");
+        assertThat(warnings()).hasSize(1).first().asString()
+                .startsWith("::warning::GitHub: could not update the pull-request comment or record the GitHub deployment: ")
+                .contains("pull-requests: write", "deployments: write");
+    }
+
+    @Test
+    void twoPartsFailingForDifferentReasonsAreTwoSentencesInOneWarning() {
+        github.comments(7, new ObjectNode[0], new ObjectNode[0]);
+        server.stubFor(post(urlPathEqualTo(REPO + "/issues/7/comments")).willReturn(GitHubApiStub.json(403,
+                "{\"message\":\"Resource not accessible by integration\",\"status\":\"403\"}")));
+        server.stubFor(post(urlPathEqualTo(REPO + "/deployments")).willReturn(aResponse().withStatus(500).withBody("")));
+
+        GitHubPublisher publisher = publisher(pullRequestEvent(), Map.of());
+        assertTimeoutPreemptively(QUICK, () -> publisher.begin(deploying()));
+
+        assertThat(warnings()).hasSize(1).first().asString()
+                .startsWith("::warning::GitHub: could not update the pull-request comment: ")
+                .contains(". Could not record the GitHub deployment: ")
+                .endsWith(". The operation's result is unaffected.");
     }
 
     @Test
