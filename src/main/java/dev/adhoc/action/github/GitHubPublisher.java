@@ -7,7 +7,6 @@ import dev.adhoc.action.report.EnvironmentReport;
 import dev.adhoc.action.report.EnvironmentReport.State;
 import dev.adhoc.action.runtime.JobLog;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -50,18 +49,21 @@ public final class GitHubPublisher {
     private GHIssueComment comment;
     private GHDeployment deployment;
 
-    public GitHubPublisher(GitHubSettings settings, JobLog log, Duration callDeadline) {
+    /** {@code github} is the repository {@code settings} name, shared with the rest of the run. */
+    public GitHubPublisher(GitHubSettings settings, JobLog log, GitHubRepository github) {
         this.settings = settings;
         this.log = log;
-        this.github = new GitHubRepository(settings, callDeadline);
+        this.github = github;
         // First thing: the token must never be printed, whatever fails later.
         settings.token().ifPresent(log::mask);
     }
 
-    /** The publisher for this process: GITHUB_* variables, the event, and the GitHub options. */
-    public static GitHubPublisher fromProcessEnvironment(Map<String, String> processEnvironment, GitHubOptions options, JobLog log, ObjectMapper json) {
+    /** The publisher for this process: GITHUB_* variables, the event, and the GitHub options, through the run's connection. */
+    public static GitHubPublisher fromProcessEnvironment(Map<String, String> processEnvironment, GitHubOptions options, JobLog log, ObjectMapper json,
+            GitHubConnection connection) {
         options.token().ifPresent(log::mask);
-        return new GitHubPublisher(GitHubSettings.from(processEnvironment, options, json), log, GitHubRepository.CALL_DEADLINE);
+        GitHubSettings settings = GitHubSettings.from(processEnvironment, options, json);
+        return new GitHubPublisher(settings, log, connection.repository(settings));
     }
 
     /** The operation started: the comment says "deploying", a deployment is created and marked in progress. */

@@ -52,7 +52,7 @@ final class Reporting implements Phases {
                 .toBuilder().runUrl(GitHubSettings.runUrl(context.processEnvironment()));
         manifest.ifPresent(known -> report.url(known.url()).shellCommand(known.shellCommand()));
         return new Reporting(context, GitHubPublisher.fromProcessEnvironment(context.processEnvironment(), gitHubOptions, context.log(),
-                context.json()),
+                context.json(), context.github()),
                 report.build());
     }
 
