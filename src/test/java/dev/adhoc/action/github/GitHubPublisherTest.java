@@ -181,7 +181,7 @@ class GitHubPublisherTest {
     }
 
     @Test
-    void scheduledCleanupStillFindsAPullRequestEnvironmentsCommentButNeverCreatesOne() throws Exception {
+    void withoutAPullRequestADestroyStillFindsAPullRequestEnvironmentsCommentButNeverCreatesOne() throws Exception {
         github.comments(7, new ObjectNode[] {github.comment(101, 7, CommentMarkdown.marker("pr-7") + "\nready")}, new ObjectNode[0]);
         github.acceptsCommentEdits(7, 101);
         github.deploymentsOf("pr-7", 42);
