@@ -14,6 +14,11 @@ public final class GitHubConnection {
     private final Duration callDeadline;
     private final Map<List<Object>, GitHubRepository> repositories = new HashMap<>();
 
+    /** Each GitHub exchange bounded by {@link GitHubRepository#CALL_DEADLINE}. */
+    public GitHubConnection() {
+        this(GitHubRepository.CALL_DEADLINE);
+    }
+
     public GitHubConnection(Duration callDeadline) {
         this.callDeadline = callDeadline;
     }

@@ -18,7 +18,6 @@ import dev.adhoc.action.config.Input;
 import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.config.Verb;
 import dev.adhoc.action.github.GitHubConnection;
-import dev.adhoc.action.github.GitHubRepository;
 import dev.adhoc.action.runtime.JobLog;
 import dev.adhoc.action.runtime.JobSummary;
 import dev.adhoc.action.runtime.StepOutputs;
@@ -358,7 +357,7 @@ class CleanupIT {
             ObjectMapper json = new ObjectMapper();
             CleanupOptions options = (CleanupOptions) VerbOptions.parse(Verb.CLEANUP, Inputs.of(values), processEnvironment, json);
             Context context = new Context(Verb.CLEANUP, log, outputs, summary, clients, processEnvironment, work,
-                    clock, json, dev.adhoc.action.runtime.Cancellation.none(), new GitHubConnection(GitHubRepository.CALL_DEADLINE));
+                    clock, json, dev.adhoc.action.runtime.Cancellation.none(), new GitHubConnection());
             int code = new Cleanup(options, destroyer).run(context);
             return new Run(code, null, null, bytes.toString(StandardCharsets.UTF_8), outputs.values(), summary.markdown());
         } catch (AdhocFailure failure) {

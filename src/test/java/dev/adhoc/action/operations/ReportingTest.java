@@ -16,7 +16,6 @@ import dev.adhoc.action.config.Verb;
 import dev.adhoc.action.github.GitHubConnection;
 import dev.adhoc.action.github.GitHubEvent;
 import dev.adhoc.action.github.GitHubOptions;
-import dev.adhoc.action.github.GitHubRepository;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.runtime.Cancellation;
 import dev.adhoc.action.runtime.JobLog;
@@ -50,7 +49,7 @@ class ReportingTest {
     private Context context(Verb operation, Map<String, String> processEnvironment) {
         JobLog log = new JobLog(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), true);
         return new Context(operation, log, new StepOutputs(Optional.empty()), summary, null, processEnvironment, Path.of("."),
-                CLOCK, new ObjectMapper(), Cancellation.none(), new GitHubConnection(GitHubRepository.CALL_DEADLINE));
+                CLOCK, new ObjectMapper(), Cancellation.none(), new GitHubConnection());
     }
 
     /** The GitHub options as the program parses them from these inputs. */
