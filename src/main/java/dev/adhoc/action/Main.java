@@ -108,7 +108,7 @@ public final class Main {
             Verb verb = Verb.parse(inputs.require(Input.OPERATION, "(plan, create, deploy, ...)"));
             // Every input the verb reads is checked here, before any AWS or GitHub call.
             VerbOptions options = VerbOptions.parse(verb, inputs, processEnvironment, json.join());
-            Context context = new Context(verb, log, outputs, summary, aws, processEnvironment, workingDirectory, clock,
+            Context context = new Context(log, outputs, summary, aws, processEnvironment, workingDirectory, clock,
                     json.join(), cancellation, new GitHubConnection());
             return options.operation().run(context);
         } catch (RuntimeException e) {

@@ -8,6 +8,8 @@ import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
+import software.amazon.awssdk.services.ecs.model.ListClustersRequest;
+import software.amazon.awssdk.services.ecs.model.ListClustersResponse;
 import software.amazon.awssdk.services.ecs.model.ListTasksRequest;
 import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
@@ -49,6 +51,12 @@ public interface EcsCalls {
 
     ListTasksResponse listTasks(ListTasksRequest request);
 
+    /** Every page of ListClusters, each page fetched as it is reached. */
+    Iterable<ListClustersResponse> listClustersPages(ListClustersRequest request);
+
+    /** Every page of ListTasks, each page fetched as it is reached. */
+    Iterable<ListTasksResponse> listTasksPages(ListTasksRequest request);
+
     StopTaskResponse stopTask(StopTaskRequest request);
 
     TagResourceResponse tagResource(TagResourceRequest request);
@@ -77,6 +85,14 @@ public interface EcsCalls {
 
     default ListTasksResponse listTasks(Consumer<ListTasksRequest.Builder> request) {
         return listTasks(ListTasksRequest.builder().applyMutation(request).build());
+    }
+
+    default Iterable<ListClustersResponse> listClustersPages(Consumer<ListClustersRequest.Builder> request) {
+        return listClustersPages(ListClustersRequest.builder().applyMutation(request).build());
+    }
+
+    default Iterable<ListTasksResponse> listTasksPages(Consumer<ListTasksRequest.Builder> request) {
+        return listTasksPages(ListTasksRequest.builder().applyMutation(request).build());
     }
 
     default StopTaskResponse stopTask(Consumer<StopTaskRequest.Builder> request) {
@@ -126,6 +142,16 @@ public interface EcsCalls {
         @Override
         public ListTasksResponse listTasks(ListTasksRequest request) {
             return client.listTasks(request);
+        }
+
+        @Override
+        public Iterable<ListClustersResponse> listClustersPages(ListClustersRequest request) {
+            return client.listClustersPaginator(request);
+        }
+
+        @Override
+        public Iterable<ListTasksResponse> listTasksPages(ListTasksRequest request) {
+            return client.listTasksPaginator(request);
         }
 
         @Override

@@ -4,13 +4,14 @@ import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.aws.Parallel;
 import dev.adhoc.action.aws.ServiceQuotas;
+import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.runtime.JobLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import software.amazon.awssdk.services.ecs.EcsClient;
+import java.util.stream.StreamSupport;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
  * per-environment connection limit against its max_connections, less a reserve for the
  * administrator) and ECS clusters. Every limit that would be exceeded is named in one failure,
  * one sentence each: the limit, the use, the fix. A quota Service Quotas does not answer is
- * reported and not checked; the load balancers are {@code loadbalancer.ListenerQuotaPreflight}'s.
+ * reported and not checked; the load balancers are {@code loadbalancer.LoadBalancerHeadroom}'s.
  */
 public final class CapacityPreflight {
     /** Service Quotas: Fargate On-Demand vCPU resource count. */
@@ -43,11 +44,11 @@ public final class CapacityPreflight {
         public static final Need MODULE_DEFAULTS = new Need(1.5, 0.5, "at the environment module's default sizes");
     }
 
-    private final EcsClient ecs;
+    private final EcsCalls ecs;
     private final ServiceQuotasClient quotas;
     private final JobLog log;
 
-    public CapacityPreflight(EcsClient ecs, ServiceQuotasClient quotas, JobLog log) {
+    public CapacityPreflight(EcsCalls ecs, ServiceQuotasClient quotas, JobLog log) {
         this.ecs = ecs;
         this.quotas = quotas;
         this.log = log;
@@ -105,7 +106,7 @@ public final class CapacityPreflight {
     }
 
     private void clusters(List<String> exceeded) {
-        int used = (int) ecs.listClustersPaginator(r -> { }).clusterArns().stream().count();
+        int used = clusterArns().size();
         OptionalDouble quota = ServiceQuotas.value(quotas, "ecs", CLUSTERS);
         int limit = quota.isPresent() ? (int) quota.getAsDouble() : DEFAULT_CLUSTERS;
         log.info("ECS clusters: " + used + " of " + limit + (quota.isPresent() ? "" : " (the documented default)") + ".");
@@ -117,7 +118,7 @@ public final class CapacityPreflight {
 
     /** vCPUs of the tasks running now in every cluster of the region, On-Demand and Spot apart. */
     public FargateUse fargateUse() {
-        List<String> clusters = ecs.listClustersPaginator(r -> { }).clusterArns().stream().toList();
+        List<String> clusters = clusterArns();
         Map<String, List<Task>> tasks = Parallel.map(clusters, this::runningTasks);
         double onDemand = 0;
         double spot = 0;
@@ -131,8 +132,14 @@ public final class CapacityPreflight {
         return new FargateUse(onDemand, spot);
     }
 
+    private List<String> clusterArns() {
+        return StreamSupport.stream(ecs.listClustersPages(r -> { }).spliterator(), false)
+                .flatMap(page -> page.clusterArns().stream()).toList();
+    }
+
     private List<Task> runningTasks(String cluster) {
-        List<String> arns = ecs.listTasksPaginator(r -> r.cluster(cluster).desiredStatus("RUNNING")).taskArns().stream().toList();
+        List<String> arns = StreamSupport.stream(ecs.listTasksPages(r -> r.cluster(cluster).desiredStatus("RUNNING")).spliterator(), false)
+                .flatMap(page -> page.taskArns().stream()).toList();
         List<Task> tasks = new ArrayList<>();
         for (int from = 0; from < arns.size(); from += 100) {
             List<String> chunk = arns.subList(from, Math.min(arns.size(), from + 100));

@@ -2,7 +2,7 @@ package dev.adhoc.action.loadbalancer;
 
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
-import dev.adhoc.action.loadbalancer.ListenerQuotaPreflight.Headroom;
+import dev.adhoc.action.loadbalancer.LoadBalancerHeadroom.Headroom;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.manifest.SharedManifest.LoadBalancer;
@@ -18,11 +18,11 @@ import java.util.Optional;
  */
 public final class LoadBalancerPlacement {
     private final ListenerPriorities priorities;
-    private final ListenerQuotaPreflight quotas;
+    private final LoadBalancerHeadroom headroom;
 
-    public LoadBalancerPlacement(ListenerPriorities priorities, ListenerQuotaPreflight quotas) {
+    public LoadBalancerPlacement(ListenerPriorities priorities, LoadBalancerHeadroom headroom) {
         this.priorities = priorities;
-        this.quotas = quotas;
+        this.headroom = headroom;
     }
 
     /**
@@ -41,7 +41,7 @@ public final class LoadBalancerPlacement {
     }
 
     public Placement place(SharedManifest shared, EnvironmentName environment, Optional<Manifest> existing) {
-        List<LoadBalancer> all = ListenerQuotaPreflight.loadBalancers(shared);
+        List<LoadBalancer> all = LoadBalancerHeadroom.loadBalancers(shared);
         Optional<String> recorded = existing.flatMap(Manifest::loadBalancer);
         if (recorded.isPresent()) {
             LoadBalancer named = all.stream().filter(lb -> lb.name().equals(recorded.get())).findFirst()
@@ -57,8 +57,8 @@ public final class LoadBalancerPlacement {
                 return new Placement(each, false, List.of());
             }
         }
-        List<Headroom> measured = quotas.measureAll(shared);
-        return new Placement(ListenerQuotaPreflight.mostRoom(measured).loadBalancer(), true, measured);
+        List<Headroom> measured = headroom.measureAll(shared);
+        return new Placement(LoadBalancerHeadroom.mostRoom(measured).loadBalancer(), true, measured);
     }
 
     private static String names(List<LoadBalancer> all) {

@@ -47,12 +47,6 @@ public record SharedManifest(
         }
     }
 
-    /** A stack as published before the name prefix, reserved names and load balancers: their defaults. */
-    public SharedManifest(String name, String region, String domain, String listenerArn, Database database,
-                          Optional<Bastion> bastion, Optional<DbAdmin> dbAdmin) {
-        this(name, region, domain, listenerArn, database, bastion, dbAdmin, DEFAULT_NAME_PREFIX, List.of(), List.of());
-    }
-
     /**
      * @param connectionLimit per-environment role connection limit
      * @param maxConnections  the server's max_connections, when the stack publishes it
@@ -69,10 +63,6 @@ public record SharedManifest(
 
         public Database {
             if (connectionLimit < 1) throw new IllegalArgumentException("database.connectionLimit " + connectionLimit + " is not positive");
-        }
-
-        public Database(String host, int port, String username, String masterSecretArn) {
-            this(host, port, username, masterSecretArn, DEFAULT_CONNECTION_LIMIT, OptionalInt.empty());
         }
 
         @JsonCreator

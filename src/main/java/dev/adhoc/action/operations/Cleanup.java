@@ -33,15 +33,15 @@ import java.util.OptionalInt;
  */
 public final class Cleanup implements Operation {
     private final CleanupOptions options;
-    private final EnvironmentDestroyer destroyer;
-    private final EnvironmentDestroyer stopper;
+    private final EnvironmentAction destroyer;
+    private final EnvironmentAction stopper;
 
-    public Cleanup(CleanupOptions options, EnvironmentDestroyer destroyer) {
+    public Cleanup(CleanupOptions options, EnvironmentAction destroyer) {
         this(options, destroyer, (context, environment) -> new StopStart(options.stop(environment)).run(context));
     }
 
     /** {@code stopper} stops one environment as operation {@code stop} does, given cleanup's context. */
-    public Cleanup(CleanupOptions options, EnvironmentDestroyer destroyer, EnvironmentDestroyer stopper) {
+    public Cleanup(CleanupOptions options, EnvironmentAction destroyer, EnvironmentAction stopper) {
         this.options = options;
         this.destroyer = destroyer;
         this.stopper = stopper;
@@ -143,13 +143,13 @@ public final class Cleanup implements Operation {
      * Destroys or stops one environment as its own operation would, which reports it under its own
      * name; a failure is recorded, not thrown.
      */
-    private Verdict act(Context context, Verdict verdict, EnvironmentDestroyer action) {
+    private Verdict act(Context context, Verdict verdict, EnvironmentAction action) {
         EnvironmentName name = EnvironmentName.of(verdict.status().environment());
         boolean stop = verdict.outcome() == Outcome.STOPPED;
         String verb = stop ? "stop" : "destroy";
         try {
             context.log().group((stop ? "Stop " : "Destroy ") + name + " (" + String.join("; ", verdict.reasons()) + ")",
-                    () -> action.destroy(context, name));
+                    () -> action.apply(context, name));
             context.log().info("✓ " + verdict.outcome().label + " " + name);
             return verdict;
         } catch (RuntimeException e) {

@@ -2,7 +2,6 @@ package dev.adhoc.action.operations;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adhoc.action.aws.AwsClients;
-import dev.adhoc.action.config.Verb;
 import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.github.GitHubConnection;
 import dev.adhoc.action.manifest.ManifestStore;
@@ -21,7 +20,6 @@ import java.util.Map;
  * tests build their own with a local AWS and captured output.
  */
 public record Context(
-        Verb operation,
         JobLog log,
         StepOutputs outputs,
         JobSummary summary,

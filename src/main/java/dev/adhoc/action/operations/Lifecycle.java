@@ -11,7 +11,7 @@ import dev.adhoc.action.database.OneOffTaskRunner;
 import dev.adhoc.action.ecs.OneOffTasks;
 import dev.adhoc.action.fleet.CapacityPreflight;
 import dev.adhoc.action.github.GitHubOptions;
-import dev.adhoc.action.loadbalancer.ListenerQuotaPreflight;
+import dev.adhoc.action.loadbalancer.LoadBalancerHeadroom;
 import dev.adhoc.action.loadbalancer.LoadBalancerPlacement;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.manifest.ManifestStore;
@@ -85,10 +85,10 @@ final class Lifecycle {
      */
     static void preflight(Context context, Options options, SharedManifest shared, LoadBalancerPlacement.Placement placement) {
         placement.headroom().ifPresent(chosen ->
-                new ListenerQuotaPreflight(context.aws().elb(), context.aws().quotas(), context.log()).check(chosen, placement.measured()));
+                new LoadBalancerHeadroom(context.aws().elb(), context.aws().quotas(), context.log()).check(chosen, placement.measured()));
         int environments = context.manifests(options.manifestPrefix()).list(problem -> { }).size();
         boolean databaseRole = options.database().mode() != DatabaseMode.NONE;
-        new CapacityPreflight(context.aws().ecs(), context.aws().quotas(), context.log())
+        new CapacityPreflight(context.ecs(), context.aws().quotas(), context.log())
                 .check(shared, environments, databaseRole, CapacityPreflight.Need.MODULE_DEFAULTS);
     }
 }

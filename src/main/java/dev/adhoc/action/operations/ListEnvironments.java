@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import dev.adhoc.action.AdhocFailure;
-import dev.adhoc.action.loadbalancer.ListenerQuotaPreflight;
+import dev.adhoc.action.loadbalancer.LoadBalancerHeadroom;
 import dev.adhoc.action.manifest.SharedManifest;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -59,16 +59,16 @@ public final class ListEnvironments implements Operation {
 
     /** Rules and target groups used and left on each of the shared stack's load balancers; empty without a shared stack. */
     static Optional<Table> capacity(Context context, ManifestStore manifests) {
-        List<ListenerQuotaPreflight.Headroom> all;
+        List<LoadBalancerHeadroom.Headroom> all;
         try {
             SharedManifest shared = manifests.shared();
-            all = new ListenerQuotaPreflight(context.aws().elb(), context.aws().quotas(), context.log()).measureAll(shared);
+            all = new LoadBalancerHeadroom(context.aws().elb(), context.aws().quotas(), context.log()).measureAll(shared);
         } catch (AdhocFailure | SdkException e) {
             context.log().info("Load balancer capacity not shown: " + e.getMessage());
             return Optional.empty();
         }
         Table table = new Table("load balancer", "listener rules", "target groups", "room for");
-        for (ListenerQuotaPreflight.Headroom h : all) {
+        for (LoadBalancerHeadroom.Headroom h : all) {
             table.row(h.loadBalancer().name().isEmpty() ? "(shared)" : h.loadBalancer().name(),
                     h.rules().used() + " of " + h.rules().limit(), h.targetGroups().used() + " of " + h.targetGroups().limit(),
                     h.environmentsThatFit() + " more environments");

@@ -1,7 +1,7 @@
 package dev.adhoc.action.operations;
 
 import dev.adhoc.action.ecs.RunningImages;
-import dev.adhoc.action.loadbalancer.ListenerQuotaPreflight;
+import dev.adhoc.action.loadbalancer.LoadBalancerHeadroom;
 import dev.adhoc.action.loadbalancer.LoadBalancerPlacement;
 import dev.adhoc.action.loadbalancer.LoadBalancerPlacement.Placement;
 import dev.adhoc.action.manifest.Manifest;
@@ -32,7 +32,7 @@ final class TerraformVariables {
     /** Which load balancer the environment is (or goes) on; see {@link LoadBalancerPlacement}. */
     static Placement placement(Context context, EnvironmentName environment, Optional<Manifest> existing, SharedManifest shared) {
         return new LoadBalancerPlacement(new ListenerPriorities(context.aws().elb()),
-                new ListenerQuotaPreflight(context.aws().elb(), context.aws().quotas(), context.log())).place(shared, environment, existing);
+                new LoadBalancerHeadroom(context.aws().elb(), context.aws().quotas(), context.log())).place(shared, environment, existing);
     }
 
     static Map<String, String> of(Context context, EnvironmentName environment, Optional<Manifest> existing, SharedManifest shared,

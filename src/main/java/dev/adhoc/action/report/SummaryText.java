@@ -77,14 +77,6 @@ public final class SummaryText implements SummarySection.Renderer {
         section(Optional.of(timeline.title()), bars(timeline.phases()));
     }
 
-    /** Where the time went, as {@link #render} shows it; nothing without phases. */
-    static String timeline(List<Phase> phases) {
-        if (phases.isEmpty()) return "";
-        SummaryText text = new SummaryText();
-        Timeline.of(phases).renderTo(text);
-        return text.out.toString();
-    }
-
     /**
      * One row per phase with its start (offset from the first phase), its duration and a bar
      * placed on a common time axis, so overlaps and gaps show as they happened.

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
 class EnvironmentSecretTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final EnvironmentName ENV = EnvironmentName.of("pr-12");
-    private static final SharedManifest.Database DATABASE = new SharedManifest.Database("db.internal", 5432, "master", "arn:master");
+    private static final SharedManifest.Database DATABASE = Fixtures.database("db.internal", 5432, "master", "arn:master");
     private static AwsClients aws;
 
     private final String prefix = Fixtures.uniquePrefix();
@@ -59,7 +59,7 @@ class EnvironmentSecretTest {
         assertThat(again.password()).isEqualTo("generated-password-1");
         assertThat(again.created()).isFalse();
 
-        SharedManifest.Database moved = new SharedManifest.Database("db2.internal", 5433, "master", "arn:master");
+        SharedManifest.Database moved = Fixtures.database("db2.internal", 5433, "master", "arn:master");
         EnvironmentSecret.Credentials afterMove = secret().ensure(ENV, moved, passwords);
         assertThat(afterMove.password()).isEqualTo("generated-password-1");
         assertThat(stored().path("host").asText()).isEqualTo("db2.internal");

@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.adhoc.action.AdhocFailure;
-import dev.adhoc.action.manifest.SharedManifest;
 import java.net.URI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +53,7 @@ class MasterCredentialsTest {
         answer(200, new ObjectMapper().writeValueAsString(java.util.Map.of("ARN", ARN, "Name", "rds-master",
                 "SecretString", new ObjectMapper().writeValueAsString(java.util.Map.of("username", "from_secret", "password", PASSWORD)))));
 
-        DatabaseServer server = credentials().read(new SharedManifest.Database("db.internal", 5432, "master", ARN));
+        DatabaseServer server = credentials().read(Fixtures.database("db.internal", 5432, "master", ARN));
 
         assertThat(server.password()).isEqualTo(PASSWORD);
         assertThat(server.endpoint()).isEqualTo(new DatabaseEndpoint("db.internal", 5432, "master"));
@@ -66,14 +65,14 @@ class MasterCredentialsTest {
     @Test
     void takesTheUserFromTheSecretWhenTheManifestHasNone() throws Exception {
         answer(200, "{\"ARN\":\"" + ARN + "\",\"SecretString\":\"{\\\"username\\\":\\\"from_secret\\\",\\\"password\\\":\\\"pw-12345\\\"}\"}");
-        DatabaseServer server = credentials().read(new SharedManifest.Database("db.internal", 5432, "", ARN));
+        DatabaseServer server = credentials().read(Fixtures.database("db.internal", 5432, "", ARN));
         assertThat(server.endpoint().username()).isEqualTo("from_secret");
     }
 
     @Test
     void aSecretThatIsNotJsonIsNeverEchoed() {
         answer(200, "{\"ARN\":\"" + ARN + "\",\"SecretString\":\"plain-password-text\"}");
-        assertThatThrownBy(() -> credentials().read(new SharedManifest.Database("db.internal", 5432, "master", ARN)))
+        assertThatThrownBy(() -> credentials().read(Fixtures.database("db.internal", 5432, "master", ARN)))
                 .isInstanceOfSatisfying(AdhocFailure.class, f -> {
                     assertThat(f.reason()).isEqualTo("database-failed");
                     assertThat(f.getMessage()).doesNotContain("plain-password-text").contains("not JSON with username and password");
@@ -83,7 +82,7 @@ class MasterCredentialsTest {
     @Test
     void aMissingSecretSaysWhichAndWhatToCheck() {
         answer(400, "{\"__type\":\"ResourceNotFoundException\",\"message\":\"Secrets Manager can't find the specified secret.\"}");
-        assertThatThrownBy(() -> credentials().read(new SharedManifest.Database("db.internal", 5432, "master", ARN)))
+        assertThatThrownBy(() -> credentials().read(Fixtures.database("db.internal", 5432, "master", ARN)))
                 .isInstanceOfSatisfying(AdhocFailure.class, f -> {
                     assertThat(f.reason()).isEqualTo("database-failed");
                     assertThat(f.getMessage()).startsWith("Reading the database master secret " + ARN + " failed: ")
@@ -93,7 +92,7 @@ class MasterCredentialsTest {
 
     @Test
     void aManifestWithoutTheSecretIsRefused() {
-        assertThatThrownBy(() -> credentials().read(new SharedManifest.Database("db.internal", 5432, "master", "")))
+        assertThatThrownBy(() -> credentials().read(Fixtures.database("db.internal", 5432, "master", "")))
                 .hasMessageContaining("names no database.masterSecretArn");
     }
 

@@ -142,7 +142,7 @@ class TaskDatabaseTest {
     void taskModeNeedsTheAdminTaskInTheSharedManifest() {
         SharedManifest full = Fixtures.shared(new DatabaseEndpoint("db", 5432, "master"), Optional.empty());
         SharedManifest withoutTask = new SharedManifest(full.name(), full.region(), full.domain(), full.listenerArn(), full.database(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), full.namePrefix(), full.reservedEnvironmentNames(), full.loadBalancers());
         assertThatThrownBy(() -> DatabaseAdmins.serverAdmin(DatabaseOptions.from(Inputs.of(Map.of())), WAIT, captured.log, withoutTask, noPassword,
                 unusedTasks()))
                 .isInstanceOfSatisfying(AdhocFailure.class, f -> {

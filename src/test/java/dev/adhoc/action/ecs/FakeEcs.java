@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.ListClustersRequest;
+import software.amazon.awssdk.services.ecs.model.ListClustersResponse;
 import software.amazon.awssdk.services.ecs.model.ListTasksRequest;
 import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
@@ -185,6 +187,18 @@ final class FakeEcs implements EcsCalls {
         List<Task> tasks = DesiredStatus.STOPPED.equals(request.desiredStatus())
                 ? stoppedServiceTasks.getOrDefault(request.serviceName(), List.of()) : List.of();
         return ListTasksResponse.builder().taskArns(tasks.stream().map(Task::taskArn).toList()).build();
+    }
+
+    /** One page: the tasks {@link #listTasks} finds. */
+    @Override
+    public Iterable<ListTasksResponse> listTasksPages(ListTasksRequest request) {
+        return List.of(listTasks(request));
+    }
+
+    /** One page, empty: the services a test scripts belong to no listed cluster. */
+    @Override
+    public Iterable<ListClustersResponse> listClustersPages(ListClustersRequest request) {
+        return List.of(ListClustersResponse.builder().build());
     }
 
     @Override

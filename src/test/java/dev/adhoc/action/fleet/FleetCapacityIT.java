@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.aws.AwsClients;
+import dev.adhoc.action.ecs.EcsCalls;
 import dev.adhoc.action.loadbalancer.ListenerPriorities;
-import dev.adhoc.action.loadbalancer.ListenerQuotaPreflight;
+import dev.adhoc.action.loadbalancer.LoadBalancerHeadroom;
 import dev.adhoc.action.loadbalancer.LoadBalancerPlacement;
 import dev.adhoc.action.loadbalancer.LoadBalancerPlacement.Placement;
 import dev.adhoc.action.manifest.ManifestStore;
@@ -132,7 +133,7 @@ class FleetCapacityIT {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (AwsClients clients = new AwsClients(aws.processEnvironment())) {
             JobLog log = new JobLog(new PrintStream(printed, true, StandardCharsets.UTF_8), true);
-            ListenerQuotaPreflight quotas = new ListenerQuotaPreflight(clients.elb(), clients.quotas(), log);
+            LoadBalancerHeadroom quotas = new LoadBalancerHeadroom(clients.elb(), clients.quotas(), log);
             LoadBalancerPlacement placement = new LoadBalancerPlacement(new ListenerPriorities(clients.elb()), quotas);
             ManifestStore store = new ManifestStore(clients.ssm(), PREFIX, new ObjectMapper());
             EnvironmentName next = EnvironmentName.of("pr-201");
@@ -190,7 +191,7 @@ class FleetCapacityIT {
                 List.of(), List.of());
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (AwsClients clients = new AwsClients(aws.processEnvironment())) {
-            CapacityPreflight preflight = new CapacityPreflight(clients.ecs(), clients.quotas(),
+            CapacityPreflight preflight = new CapacityPreflight(EcsCalls.of(clients.ecs()), clients.quotas(),
                     new JobLog(new PrintStream(printed, true, StandardCharsets.UTF_8), true));
             assertThat(preflight.fargateUse()).isEqualTo(new CapacityPreflight.FargateUse(0, 1));
 

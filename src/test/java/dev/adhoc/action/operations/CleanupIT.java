@@ -170,10 +170,11 @@ class CleanupIT {
     void destroysTheCandidatesAndKeepsGoingPastAFailure() throws Exception {
         Fleet fleet = fleet();
         List<String> destroyed = Collections.synchronizedList(new ArrayList<>());
-        List<String> contexts = Collections.synchronizedList(new ArrayList<>());
+        List<String> handedOver = Collections.synchronizedList(new ArrayList<>());
         // The first candidate in name order (cuo-...) fails; the pull request's environment is still destroyed.
-        EnvironmentDestroyer destroyer = (context, environment) -> {
-            contexts.add(context.operation().id() + ":" + environment);
+        EnvironmentAction destroyer = (context, environment) -> {
+            handedOver.add(environment.value());
+            context.log().info("destroying " + environment + " in cleanup's run");
             if (environment.value().equals(fleet.old())) {
                 throw new AdhocFailure(FailureReason.TERRAFORM_FAILED, "terraform destroy failed: state lock held");
             }
@@ -186,7 +187,10 @@ class CleanupIT {
         assertThat(run.exitCode()).as(run.log()).isEqualTo(1);
         assertThat(run.reason()).isEqualTo("cleanup-incomplete");
         assertThat(destroyed).containsExactly(fleet.closed());
-        assertThat(contexts).containsExactlyInAnyOrder("cleanup:" + fleet.old(), "cleanup:" + fleet.closed());
+        assertThat(handedOver).containsExactlyInAnyOrder(fleet.old(), fleet.closed());
+        // Each destroy ran with cleanup's context: what it logged is in cleanup's log.
+        assertThat(run.log()).contains("destroying " + fleet.old() + " in cleanup's run")
+                .contains("destroying " + fleet.closed() + " in cleanup's run");
         assertThat(run.message()).startsWith("Cleanup destroyed 1 of 2 environments; could not destroy " + fleet.old()
                 + " (terraform destroy failed: state lock held)");
         Map<String, JsonNode> candidates = byName(run.outputs().get("environments"));
@@ -344,7 +348,7 @@ class CleanupIT {
     }
 
     /** Runs Cleanup with a destroyer of the test's own, reporting as Main would. */
-    private Run cleanup(EnvironmentDestroyer destroyer, Map<Input, String> inputs, Clock clock) {
+    private Run cleanup(EnvironmentAction destroyer, Map<Input, String> inputs, Clock clock) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         JobLog log = new JobLog(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
         StepOutputs outputs = new StepOutputs(Optional.empty());
@@ -356,7 +360,7 @@ class CleanupIT {
         try (AwsClients clients = new AwsClients(processEnvironment)) {
             ObjectMapper json = new ObjectMapper();
             CleanupOptions options = (CleanupOptions) VerbOptions.parse(Verb.CLEANUP, Inputs.of(values), processEnvironment, json);
-            Context context = new Context(Verb.CLEANUP, log, outputs, summary, clients, processEnvironment, work,
+            Context context = new Context(log, outputs, summary, clients, processEnvironment, work,
                     clock, json, dev.adhoc.action.runtime.Cancellation.none(), new GitHubConnection());
             int code = new Cleanup(options, destroyer).run(context);
             return new Run(code, null, null, bytes.toString(StandardCharsets.UTF_8), outputs.values(), summary.markdown());

@@ -46,9 +46,9 @@ class ReportingTest {
         if (github != null) github.stop();
     }
 
-    private Context context(Verb operation, Map<String, String> processEnvironment) {
+    private Context context(Map<String, String> processEnvironment) {
         JobLog log = new JobLog(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), true);
-        return new Context(operation, log, new StepOutputs(Optional.empty()), summary, null, processEnvironment, Path.of("."),
+        return new Context(log, new StepOutputs(Optional.empty()), summary, null, processEnvironment, Path.of("."),
                 CLOCK, new ObjectMapper(), Cancellation.none(), new GitHubConnection());
     }
 
@@ -59,7 +59,7 @@ class ReportingTest {
 
     @Test
     void aDestroyRunByCleanupReportsTheEnvironmentAsDestroyed() {
-        Context cleanup = context(Verb.CLEANUP, Map.of());
+        Context cleanup = context(Map.of());
 
         Reporting.start(cleanup, Verb.DESTROY, github(Map.of(), Map.of()), PR_7, Optional.empty()).destroyed();
 
@@ -77,7 +77,7 @@ class ReportingTest {
                  "url": "%1$s/repos/acme/shop", "html_url": "https://github.com/acme/shop"}""".formatted(github.baseUrl()))));
         Map<String, String> processEnvironment = Map.of("GITHUB_API_URL", github.baseUrl(), "GITHUB_REPOSITORY", "acme/shop",
                 "GITHUB_SHA", "6dcb09b5b57875f334f61aebed695e2e4193db5e");
-        Context context = context(Verb.CLEANUP, processEnvironment);
+        Context context = context(processEnvironment);
         GitHubOptions options = github(processEnvironment, Map.of(Input.GITHUB_TOKEN, "ghs_reportingTestToken123"));
 
         Reporting stopping = Reporting.start(context, Verb.STOP, options, PR_7, Optional.empty());

@@ -45,7 +45,7 @@ class SummaryTextTest {
     void phaseNamesStayOnOneRow() {
         EnvironmentReport report = EnvironmentReport.start("pr-7", "create", Reports.T0)
                 .toBuilder().phase(new Phase("terraform\napply", Reports.T0, Reports.T0.plusSeconds(5))).build();
-        assertThat(SummaryText.timeline(report.phases())).contains("terraform apply  +0.0s  5.0s  |" + "█".repeat(40) + "|");
+        assertThat(SummaryText.render(report)).contains("terraform apply  +0.0s  5.0s  |" + "█".repeat(40) + "|");
         assertThat(SummaryText.render(EnvironmentReport.start("pr-7", "list", Reports.T0))).doesNotContain("Where the time went");
     }
 

@@ -15,12 +15,14 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupN
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 
 /**
- * Before {@code create} applies terraform: is there room on the load balancer the environment is
- * placed on? Every environment adds {@link #RULES_PER_ENVIRONMENT} listener rules and
+ * The room left on each shared load balancer, in listener rules and target groups against their
+ * quotas: placement measures it to choose a new environment's load balancer, {@code list} shows it
+ * as the capacity table, and before {@code create} applies terraform it is checked for one more
+ * environment. Every environment adds {@link #RULES_PER_ENVIRONMENT} listener rules and
  * {@link #TARGET_GROUPS_PER_ENVIRONMENT} target groups to one shared ALB, and both are capped
  * per load balancer. Failing here takes a second; failing in terraform leaves a half-made environment.
  */
-public final class ListenerQuotaPreflight {
+public final class LoadBalancerHeadroom {
     public static final int RULES_PER_ENVIRONMENT = 2;
     public static final int TARGET_GROUPS_PER_ENVIRONMENT = 2;
     static final String SERVICE = "elasticloadbalancing";
@@ -33,7 +35,7 @@ public final class ListenerQuotaPreflight {
     private final ServiceQuotasClient quotas;
     private final JobLog log;
 
-    public ListenerQuotaPreflight(ElasticLoadBalancingV2Client elb, ServiceQuotasClient quotas, JobLog log) {
+    public LoadBalancerHeadroom(ElasticLoadBalancingV2Client elb, ServiceQuotasClient quotas, JobLog log) {
         this.elb = elb;
         this.quotas = quotas;
         this.log = log;
@@ -69,14 +71,6 @@ public final class ListenerQuotaPreflight {
                     + "load balancer to place the environment on. Re-apply the shared stack (examples/shared) with this version of the module.");
         }
         return List.of(new SharedManifest.LoadBalancer("", "", shared.listenerArn(), "", ""));
-    }
-
-    /** Measures every load balancer of the stack and checks that the one with the most room has room for one more. */
-    public Headroom check(SharedManifest shared) {
-        List<Headroom> all = measureAll(shared);
-        Headroom most = mostRoom(all);
-        check(most, all);
-        return most;
     }
 
     /** The load balancer a new environment goes on: the one with the most room (the first of equals, in the stack's order). */

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupT
  * Elastic Load Balancing quotas in Service Quotas, so these runs also prove the fallback to the
  * documented defaults (100 rules, 100 target groups per load balancer).
  */
-class ListenerQuotaPreflightIT {
+class LoadBalancerHeadroomIT {
     private static LocalAws aws;
     private static EnvironmentFixture fixture;
     private static ElasticLoadBalancingV2Client elb;
@@ -66,8 +66,17 @@ class ListenerQuotaPreflightIT {
         clients.close();
     }
 
-    private ListenerQuotaPreflight preflight() {
-        return new ListenerQuotaPreflight(clients.elb(), clients.quotas(), new JobLog(new PrintStream(printed, true, StandardCharsets.UTF_8), true));
+    /**
+     * As {@code create} does: every load balancer measured, the one with the most room chosen
+     * (placement) and checked for one more environment (preflight). Returns the chosen one.
+     */
+    private LoadBalancerHeadroom.Headroom measureAndCheck(String prefix) {
+        LoadBalancerHeadroom headroom = new LoadBalancerHeadroom(clients.elb(), clients.quotas(),
+                new JobLog(new PrintStream(printed, true, StandardCharsets.UTF_8), true));
+        List<LoadBalancerHeadroom.Headroom> measured = headroom.measureAll(store(prefix).shared());
+        LoadBalancerHeadroom.Headroom chosen = LoadBalancerHeadroom.mostRoom(measured);
+        headroom.check(chosen, measured);
+        return chosen;
     }
 
     /** A shared ALB like the shared module's: HTTPS-style listener with host rules, HTTP listener redirecting. Returns the prefix. */
@@ -107,7 +116,7 @@ class ListenerQuotaPreflightIT {
     void passesWhenThereIsRoomAndSaysWhereTheQuotaCameFrom() {
         String prefix = sharedStack(10, 1);
 
-        ListenerQuotaPreflight.Headroom headroom = preflight().check(store(prefix).shared());
+        LoadBalancerHeadroom.Headroom headroom = measureAndCheck(prefix);
 
         assertThat(headroom.rules().used()).isEqualTo(10);
         assertThat(headroom.rules().limit()).isEqualTo(100);
@@ -123,7 +132,7 @@ class ListenerQuotaPreflightIT {
     void refusesWhenTheListenerRulesAreFull() {
         String prefix = sharedStack(99, 0);
 
-        assertThatThrownBy(() -> preflight().check(store(prefix).shared()))
+        assertThatThrownBy(() -> measureAndCheck(prefix))
                 .isInstanceOfSatisfying(AdhocFailure.class, e -> assertThat(e.reason()).isEqualTo("quota-exceeded"))
                 .hasMessage("No room for another environment on the shared load balancer: 99 of 100 listener rules are used and an "
                         + "environment needs 2. Destroy idle environments (operation: cleanup), or request an increase of the Service "
@@ -134,7 +143,7 @@ class ListenerQuotaPreflightIT {
     void refusesWhenTheTargetGroupsAreFull() {
         String prefix = sharedStack(20, 5);
 
-        assertThatThrownBy(() -> preflight().check(store(prefix).shared()))
+        assertThatThrownBy(() -> measureAndCheck(prefix))
                 .isInstanceOfSatisfying(AdhocFailure.class, e -> assertThat(e.reason()).isEqualTo("quota-exceeded"))
                 .hasMessageStartingWith("No room for another environment on the shared load balancer: 100 of 100 target groups are attached")
                 .hasMessageContaining("L-822D1B1B");
@@ -146,7 +155,7 @@ class ListenerQuotaPreflightIT {
         fixture.publishShared(prefix,
                 "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/gone/0123456789abcdef/0123456789abcdef");
 
-        assertThatThrownBy(() -> preflight().check(store(prefix).shared()))
+        assertThatThrownBy(() -> measureAndCheck(prefix))
                 .isInstanceOfSatisfying(AdhocFailure.class, e -> assertThat(e.reason()).isEqualTo("shared-stack-missing"))
                 .hasMessageContaining("does not exist");
     }
