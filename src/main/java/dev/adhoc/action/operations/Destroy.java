@@ -28,7 +28,7 @@ public final class Destroy implements Operation {
     public int run(Context context) {
         EnvironmentName environment = options.environment();
         Duration timeout = options.waitTimeout();
-        Deadline deadline = Deadline.after(timeout);
+        Deadline deadline = context.poll().deadline(timeout);
         try (TerraformWorkspace workspace = TerraformWorkspace.open(options.terraform(), context.workingDirectory(),
                 context.processEnvironment(), context.log(), timeout, environment, context.json())) {
             Lifecycle.Start start = Lifecycle.start(context, Verb.DESTROY, options, deadline);
