@@ -42,7 +42,7 @@ public final class Create implements Operation {
         Deadline deadline = poll.deadline(timeout);
         // Checked before anything touches AWS or terraform: the terraform directory and tfvars.
         try (TerraformWorkspace workspace = TerraformWorkspace.open(options.terraform(), context.workingDirectory(),
-                context.processEnvironment(), context.log(), timeout, environment, context.json())) {
+                context.processEnvironment(), context.log(), timeout, environment, context.json(), context.clock())) {
             Lifecycle.Start start = Lifecycle.start(context, Verb.CREATE, options, deadline);
             SharedManifest shared = start.shared();
             Optional<Manifest> existing = start.existing();

@@ -30,7 +30,7 @@ public final class Destroy implements Operation {
         Duration timeout = options.waitTimeout();
         Deadline deadline = context.poll().deadline(timeout);
         try (TerraformWorkspace workspace = TerraformWorkspace.open(options.terraform(), context.workingDirectory(),
-                context.processEnvironment(), context.log(), timeout, environment, context.json())) {
+                context.processEnvironment(), context.log(), timeout, environment, context.json(), context.clock())) {
             Lifecycle.Start start = Lifecycle.start(context, Verb.DESTROY, options, deadline);
             SharedManifest shared = start.shared();
             Optional<Manifest> existing = start.existing();

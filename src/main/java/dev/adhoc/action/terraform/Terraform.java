@@ -12,7 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,6 +55,7 @@ public final class Terraform {
     private final Duration timeout;
     private final Duration lockTimeout;
     private final boolean color;
+    private final Clock clock;
 
     /**
      * @param executable  the terraform binary
@@ -61,9 +64,10 @@ public final class Terraform {
      * @param timeout     bound on each step (the wait-timeout)
      * @param lockTimeout how long a step waits for a state lock held by someone else
      * @param color       whether terraform may print colours (only when attached to a terminal)
+     * @param clock       the run's clock, on which each step is timed
      */
     public Terraform(Path executable, Path directory, Map<String, String> processEnvironment, JobLog log, Duration timeout,
-            Duration lockTimeout, boolean color) {
+            Duration lockTimeout, boolean color, Clock clock) {
         this.executable = executable;
         this.directory = directory;
         this.processEnvironment = Map.copyOf(processEnvironment);
@@ -71,6 +75,7 @@ public final class Terraform {
         this.timeout = timeout;
         this.lockTimeout = lockTimeout;
         this.color = color;
+        this.clock = clock;
     }
 
     /** A short lock wait rides out a lock held for a moment (a concurrent plan), without eating the wait-timeout. */
@@ -235,7 +240,7 @@ public final class Terraform {
         variables.putAll(terraformEnvironment(workspace));
         StringBuffer text = new StringBuffer();
         log.startGroup(step.title());
-        long started = System.nanoTime();
+        Instant started = clock.instant();
         Process process = null;
         Thread out = null;
         Thread err = null;
@@ -274,7 +279,7 @@ public final class Terraform {
             out.join();
             err.join();
             int exit = process.exitValue();
-            log.info("(exit " + exit + " after " + Durations.format(Duration.ofNanos(System.nanoTime() - started)) + ")");
+            log.info("(exit " + exit + " after " + Durations.format(Duration.between(started, clock.instant())) + ")");
             if (success.contains(exit)) return exit;
             throw failure(step, exit, text.toString());
         } catch (InterruptedException e) {

@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +65,7 @@ class TerraformCliTest {
     }
 
     private Terraform terraform(Duration timeout, Duration lockTimeout) {
-        return new Terraform(Prerequisites.terraform(), root, System.getenv(), log, timeout, lockTimeout, false);
+        return new Terraform(Prerequisites.terraform(), root, System.getenv(), log, timeout, lockTimeout, false, Clock.systemUTC());
     }
 
     private Path backendConfig() throws Exception {
@@ -269,7 +270,7 @@ class TerraformCliTest {
     @Test
     void aMissingTerraformIsExplained() {
         Terraform missing = new Terraform(root.resolve("no-terraform"), root, Map.of(), log, Duration.ofSeconds(5),
-                Duration.ofSeconds(1), false);
+                Duration.ofSeconds(1), false, Clock.systemUTC());
         assertThatThrownBy(() -> missing.init(Optional.empty()))
                 .isInstanceOfSatisfying(AdhocFailure.class, f -> {
                     assertThat(f.reason()).isEqualTo("terraform-missing");
