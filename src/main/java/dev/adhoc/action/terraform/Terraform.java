@@ -3,6 +3,7 @@ package dev.adhoc.action.terraform;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.text.Durations;
+import dev.adhoc.action.text.ShellWords;
 import dev.adhoc.action.runtime.JobLog;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -237,7 +238,7 @@ public final class Terraform {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         Map<String, String> variables = builder.environment();
         variables.clear();
-        variables.putAll(terraformEnvironment(workspace));
+        variables.putAll(terraformProcessEnvironment(workspace));
         StringBuffer text = new StringBuffer();
         log.startGroup(step.title());
         Instant started = clock.instant();
@@ -246,7 +247,7 @@ public final class Terraform {
         Thread err = null;
         try {
             if (Thread.currentThread().isInterrupted()) throw new InterruptedException("interrupted before " + step.what());
-            log.info("$ terraform " + String.join(" ", args));
+            log.info("$ terraform " + ShellWords.join(args));
             try {
                 process = builder.start();
             } catch (IOException e) {
@@ -291,7 +292,7 @@ public final class Terraform {
         }
     }
 
-    private Map<String, String> terraformEnvironment(Optional<String> workspace) {
+    private Map<String, String> terraformProcessEnvironment(Optional<String> workspace) {
         Map<String, String> variables = new HashMap<>(processEnvironment);
         // The workspace is this program's choice, never an inherited one.
         variables.remove("TF_WORKSPACE");

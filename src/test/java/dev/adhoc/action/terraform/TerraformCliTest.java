@@ -166,14 +166,16 @@ class TerraformCliTest {
         terraform.init(Optional.of(backendConfig()));
         terraform.selectOrCreateWorkspace("alpha");
 
-        assertThatThrownBy(() -> terraform.plan("alpha", root.resolve("alpha.tfvars"), Map.of("environment", "alpha"),
-                states.resolve("p.tfplan")))
+        assertThatThrownBy(() -> terraform.plan("alpha", root.resolve("alpha.tfvars"),
+                Map.of("environment", "alpha", "backend_image_tag", "release 2"), states.resolve("p.tfplan")))
                 .isInstanceOfSatisfying(AdhocFailure.class, f -> {
                     assertThat(f.reason()).isEqualTo("terraform-failed");
                     assertThat(f.getMessage()).isEqualTo("terraform plan failed (exit 1) for environment 'alpha': "
                             + "Error: Invalid value for variable; see the 'terraform plan (alpha)' group above for terraform's message.");
                 });
-        assertThat(printed()).contains("size must be positive.").contains("(exit 1 after ");
+        assertThat(printed()).contains("size must be positive.").contains("(exit 1 after ")
+                // The command line is logged as a shell reads it: an argument with a space is one word.
+                .contains(" -var 'backend_image_tag=release 2' ");
     }
 
     @Test
