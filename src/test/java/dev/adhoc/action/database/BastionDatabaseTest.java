@@ -210,6 +210,23 @@ class BastionDatabaseTest {
     }
 
     @Test
+    void aWaitForTheCommandEndedByAnInterruptFailsAsInterrupted(SshServer ssh) {
+        BastionSettings settings = new BastionSettings(new BastionTarget("127.0.0.1", ssh.port(), ssh.user()), ssh.clientPrivateKey(),
+                Optional.of(ssh.knownHostsLine()), false, Duration.ofSeconds(10), Duration.ofSeconds(30));
+        // A cancelled run: the first pause of the wait is interrupted.
+        Poll interrupted = new Poll(Clock.systemUTC(), duration -> {
+            throw new InterruptedException();
+        });
+        try {
+            assertThatThrownBy(() -> new BastionShell(settings, captured.log, interrupted).run("sleep 30", ""))
+                    .isInstanceOfSatisfying(AdhocFailure.class, f -> assertThat(f.reason()).isEqualTo("interrupted"));
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt flag stays set").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void theRemoteCommandGetsStdinAndReportsItsExitStatusAndOutput(SshServer ssh) {
         BastionSettings settings = new BastionSettings(new BastionTarget("127.0.0.1", ssh.port(), ssh.user()), ssh.clientPrivateKey(),
                 Optional.of(ssh.knownHostsLine()), false, Duration.ofSeconds(10), Duration.ofSeconds(30));
