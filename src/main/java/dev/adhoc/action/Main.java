@@ -6,6 +6,7 @@ import dev.adhoc.action.config.CommandLine;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.config.Verb;
+import dev.adhoc.action.github.GitHubConnection;
 import dev.adhoc.action.operations.Context;
 import dev.adhoc.action.operations.VerbOptions;
 import dev.adhoc.action.runtime.Cancellation;
@@ -108,7 +109,7 @@ public final class Main {
             // Every input the verb reads is checked here, before any AWS or GitHub call.
             VerbOptions options = VerbOptions.parse(verb, inputs, processEnvironment, json.join());
             Context context = new Context(verb, log, outputs, summary, aws, processEnvironment, workingDirectory, clock,
-                    json.join(), cancellation);
+                    json.join(), cancellation, new GitHubConnection());
             return options.operation().run(context);
         } catch (RuntimeException e) {
             if (cancellation.requested()) return cancelled(log, outputs, e);

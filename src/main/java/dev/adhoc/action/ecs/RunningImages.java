@@ -23,9 +23,8 @@ public final class RunningImages {
         this.ecs = ecs;
     }
 
-
-    /** One container's image, of a role's repository. */
-    public record RoleImage(String role, ImageReference image) {
+    /** One container's image, of a role's repository, and the container's name. */
+    public record RoleImage(String role, String container, ImageReference image) {
     }
 
     /**
@@ -54,7 +53,7 @@ public final class RunningImages {
             for (ContainerDefinition container : definition.containerDefinitions()) {
                 ImageReference image = ImageReference.parse(container.image());
                 manifest.images().forEach((role, repository) -> {
-                    if (repository.equals(image.repository())) found.add(new RoleImage(role, image));
+                    if (repository.equals(image.repository())) found.add(new RoleImage(role, container.name(), image));
                 });
             }
         }

@@ -25,6 +25,11 @@ public record GitHubOptions(Optional<String> token, OptionalInt pullRequest, boo
         return new GitHubOptions(inputs.given(Input.GITHUB_TOKEN), pullRequest(inputs, event, notes), deployments(inputs, notes), notes);
     }
 
+    /** The same options for another pull request (none: no comment is created). */
+    public GitHubOptions forPullRequest(OptionalInt number) {
+        return new GitHubOptions(token, number, deployments, notes);
+    }
+
     /** The pull-request input wins (workflow_dispatch), else the pull_request event's number. */
     private static OptionalInt pullRequest(Inputs inputs, GitHubEvent event, List<String> notes) {
         Optional<String> given = inputs.given(Input.PULL_REQUEST);

@@ -7,7 +7,6 @@ import dev.adhoc.action.report.EnvironmentReport;
 import dev.adhoc.action.report.EnvironmentReport.State;
 import dev.adhoc.action.runtime.JobLog;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -50,18 +49,21 @@ public final class GitHubPublisher {
     private GHIssueComment comment;
     private GHDeployment deployment;
 
-    public GitHubPublisher(GitHubSettings settings, JobLog log, Duration callDeadline) {
+    /** {@code github} is the repository {@code settings} name, shared with the rest of the run. */
+    public GitHubPublisher(GitHubSettings settings, JobLog log, GitHubRepository github) {
         this.settings = settings;
         this.log = log;
-        this.github = new GitHubRepository(settings, callDeadline);
+        this.github = github;
         // First thing: the token must never be printed, whatever fails later.
         settings.token().ifPresent(log::mask);
     }
 
-    /** The publisher for this process: GITHUB_* variables, the event, and the GitHub options. */
-    public static GitHubPublisher fromProcessEnvironment(Map<String, String> processEnvironment, GitHubOptions options, JobLog log, ObjectMapper json) {
+    /** The publisher for this process: GITHUB_* variables, the event, and the GitHub options, through the run's connection. */
+    public static GitHubPublisher fromProcessEnvironment(Map<String, String> processEnvironment, GitHubOptions options, JobLog log, ObjectMapper json,
+            GitHubConnection connection) {
         options.token().ifPresent(log::mask);
-        return new GitHubPublisher(GitHubSettings.from(processEnvironment, options, json), log, GitHubRepository.CALL_DEADLINE);
+        GitHubSettings settings = GitHubSettings.from(processEnvironment, options, json);
+        return new GitHubPublisher(settings, log, connection.repository(settings));
     }
 
     /** The operation started: the comment says "deploying", a deployment is created and marked in progress. */
@@ -75,9 +77,8 @@ public final class GitHubPublisher {
 
     /**
      * The operation ended: the same comment shows the result; the deployment (the one from
-     * {@link #begin}, or a new one) gets success with the URL, or failure. A PLANNED report
-     * touches no deployment; STOPPED marks the environment's deployments inactive (its URL no
-     * longer answers) without creating one.
+     * {@link #begin}, or a new one) gets success with the URL, or failure. STOPPED marks the
+     * environment's deployments inactive (its URL no longer answers) without creating one.
      */
     public synchronized void complete(EnvironmentReport finished) {
         EnvironmentReport result = withRun(finished);
@@ -88,7 +89,6 @@ public final class GitHubPublisher {
                 case CANCELLED -> status(current(result), GHDeploymentState.ERROR, result).create();
                 case DEPLOYING -> status(current(result), GHDeploymentState.IN_PROGRESS, result).create();
                 case STOPPED, DESTROYED -> deactivateAll(result);
-                case PLANNED -> { }
             }
         });
     }
@@ -96,7 +96,7 @@ public final class GitHubPublisher {
     /**
      * The environment is gone: its comment becomes a short "destroyed" note and every deployment
      * of the environment is marked inactive. Without a known pull request, a {@code pr-<n>}
-     * environment's existing comment is still found (cleanup runs on a schedule), never created.
+     * environment's existing comment is still found (a destroy run on a schedule), never created.
      */
     public synchronized void destroyed(EnvironmentReport report) {
         EnvironmentReport gone = withRun(report.state() == State.DESTROYED ? report : report.toBuilder().state(State.DESTROYED).build());
@@ -143,18 +143,15 @@ public final class GitHubPublisher {
 
     /** Both parts failing on the same call (the repository lookup) read as one sentence. */
     private String warning(Map<Part, Exception> failed) {
-        List<Exception> causes = List.copyOf(failed.values());
-        boolean oneCause = causes.stream().distinct().count() == 1;
+        boolean oneCause = failed.values().stream().distinct().count() == 1;
+        List<List<Part>> sentences = oneCause ? List.of(List.copyOf(failed.keySet())) : failed.keySet().stream().map(List::of).toList();
         StringBuilder text = new StringBuilder("GitHub: ");
-        if (oneCause) {
-            List<Part> parts = List.copyOf(failed.keySet());
-            text.append("could not ").append(String.join(" or ", parts.stream().map(p -> p.what).toList())).append(": ")
-                    .append(explain(causes.get(0), parts.stream().map(p -> p.permission).toList())).append(". ");
-        } else {
-            failed.forEach((part, e) -> text.append("Could not ").append(part.what).append(": ")
-                    .append(explain(e, List.of(part.permission))).append(". "));
+        for (int i = 0; i < sentences.size(); i++) {
+            List<Part> parts = sentences.get(i);
+            text.append(i == 0 ? "could not " : "Could not ").append(String.join(" or ", parts.stream().map(p -> p.what).toList()))
+                    .append(": ").append(explain(failed.get(parts.get(0)), parts.stream().map(p -> p.permission).toList())).append(". ");
         }
-        return text.append("The operation's result is unaffected.").toString().replace("GitHub: Could", "GitHub: could");
+        return text.append("The operation's result is unaffected.").toString();
     }
 
     private String explain(Exception e, List<String> permissions) {

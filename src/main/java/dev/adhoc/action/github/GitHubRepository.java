@@ -13,7 +13,8 @@ import org.kohsuke.github.GitHubRateLimitHandler;
  * The run's repository on GitHub, through the program's one github-api client: every exchange
  * has a deadline ({@link BoundedConnector}), and a rate or abuse limit fails the call instead of
  * being slept through, so no verb ever waits an hour for GitHub. The client is built on first
- * use; a repository that could not be reached is not asked again in the same run.
+ * use; a repository that could not be reached is not asked again by this instance, which
+ * {@link GitHubConnection} shares across the run.
  */
 public final class GitHubRepository {
     /** How long one whole GitHub exchange may take. */

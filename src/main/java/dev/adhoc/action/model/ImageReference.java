@@ -26,10 +26,15 @@ public record ImageReference(String repository, Optional<String> tag, Optional<S
         return new ImageReference(rest, tag, digest);
     }
 
+    /** {@code repository} at {@code version}, a tag or a digest ({@code sha256:...}): what {@link #version()} gives back. */
+    public static ImageReference of(String repository, String version) {
+        return version.startsWith("sha256:")
+                ? new ImageReference(repository, Optional.empty(), Optional.of(version))
+                : new ImageReference(repository, Optional.of(version), Optional.empty());
+    }
+
     public ImageReference withTag(ImageTag newTag) {
-        return newTag.isDigest()
-                ? new ImageReference(repository, Optional.empty(), Optional.of(newTag.value()))
-                : new ImageReference(repository, Optional.of(newTag.value()), Optional.empty());
+        return of(repository, newTag.value());
     }
 
     /** The tag or digest, as a deploy would take it back ({@code v1} or {@code sha256:...}). */

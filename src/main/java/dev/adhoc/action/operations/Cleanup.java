@@ -11,7 +11,6 @@ import dev.adhoc.action.fleet.EnvironmentStatus;
 import dev.adhoc.action.fleet.FleetStatus;
 import dev.adhoc.action.fleet.PullRequests;
 import dev.adhoc.action.text.Table;
-import dev.adhoc.action.github.GitHubRepository;
 import dev.adhoc.action.github.GitHubSettings;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.runtime.SummaryBlock;
@@ -168,7 +167,7 @@ public final class Cleanup implements Operation {
             context.log().warning("GITHUB_REPOSITORY is not set, so closed pull requests are not looked up; only age counts.");
             return Optional.empty();
         }
-        return Optional.of(new GitHubRepository(settings, GitHubRepository.CALL_DEADLINE)::isPullRequestClosed);
+        return Optional.of(context.github().repository(settings)::isPullRequestClosed);
     }
 
     /** "pull request #12 is closed" for pr-12 when GitHub says so; a GitHub error keeps the environment. */

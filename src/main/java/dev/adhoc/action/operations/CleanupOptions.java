@@ -40,12 +40,20 @@ public record CleanupOptions(
 
     /** What {@code destroy} of one expired environment runs with. */
     DestroyOptions destroy(EnvironmentName environment) {
-        return new DestroyOptions(environment, terraform, manifestPrefix, waitTimeout, database, github);
+        return new DestroyOptions(environment, terraform, manifestPrefix, waitTimeout, database, github(environment));
     }
 
     /** What {@code stop} of one idle environment runs with. */
     StopStartOptions stop(EnvironmentName environment) {
-        return new StopStartOptions(true, environment, manifestPrefix, waitTimeout, github);
+        return new StopStartOptions(true, environment, manifestPrefix, waitTimeout, github(environment));
+    }
+
+    /**
+     * An environment's own pull request is the one its name says ({@code pr-<n>}), never the
+     * event's: cleanup triggered by one pull request must not report every environment on it.
+     */
+    private GitHubOptions github(EnvironmentName environment) {
+        return github.forPullRequest(EnvironmentName.pullRequestNumber(environment.value()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.adhoc.action.aws.AwsClients;
 import dev.adhoc.action.config.Verb;
 import dev.adhoc.action.ecs.EcsCalls;
+import dev.adhoc.action.github.GitHubConnection;
 import dev.adhoc.action.manifest.ManifestStore;
 import dev.adhoc.action.runtime.Cancellation;
 import dev.adhoc.action.runtime.JobLog;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * Everything one run works with besides its verb's options: the job log, outputs and summary,
- * the AWS clients and the process environment (GITHUB_* variables). Built once in {@code Main};
+ * the AWS clients, the process environment (GITHUB_* variables) and the one connection to GitHub
+ * every publisher and lookup of the run shares. Built once in {@code Main};
  * tests build their own with a local AWS and captured output.
  */
 public record Context(
@@ -29,7 +31,8 @@ public record Context(
         Path workingDirectory,
         Clock clock,
         ObjectMapper json,
-        Cancellation cancellation) {
+        Cancellation cancellation,
+        GitHubConnection github) {
 
     /** The environment manifests under the verb's manifest-prefix. */
     public ManifestStore manifests(String manifestPrefix) {

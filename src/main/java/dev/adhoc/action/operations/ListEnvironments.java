@@ -21,7 +21,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * {@code list}: every environment under manifest-prefix with its URL, images, age, last deploy,
- * task counts and state. Output {@code environments} (JSON), a table in the log and the summary.
+ * task counts and state. Output {@code environments} (JSON), a table in the log and the summary;
+ * then, given a shared stack, a second table of each load balancer's capacity (listener rules and
+ * target groups used against their quotas, and room for how many more environments).
  */
 public final class ListEnvironments implements Operation {
     private final ListOptions options;

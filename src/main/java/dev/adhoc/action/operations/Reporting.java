@@ -11,6 +11,7 @@ import dev.adhoc.action.github.GitHubPublisher;
 import dev.adhoc.action.github.GitHubSettings;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.EnvironmentName;
+import dev.adhoc.action.model.ImageReference;
 import dev.adhoc.action.report.EnvironmentReport.State;
 import dev.adhoc.action.report.EnvironmentReport;
 import dev.adhoc.action.runtime.SummaryBlock;
@@ -51,7 +52,7 @@ final class Reporting implements Phases {
                 .toBuilder().runUrl(GitHubSettings.runUrl(context.processEnvironment()));
         manifest.ifPresent(known -> report.url(known.url()).shellCommand(known.shellCommand()));
         return new Reporting(context, GitHubPublisher.fromProcessEnvironment(context.processEnvironment(), gitHubOptions, context.log(),
-                context.json()),
+                context.json(), context.github()),
                 report.build());
     }
 
@@ -138,8 +139,7 @@ final class Reporting implements Phases {
     /** Role → image the services run after the rollout, as the report shows it ({@code repo:tag} or {@code repo@sha256:...}). */
     private static Map<String, String> images(Manifest manifest, EnvironmentRollout.Outcome outcome) {
         Map<String, String> images = new LinkedHashMap<>();
-        outcome.images().forEach((role, version) -> images.put(role,
-                manifest.images().get(role) + (version.startsWith("sha256:") ? "@" : ":") + version));
+        outcome.images().forEach((role, version) -> images.put(role, ImageReference.of(manifest.images().get(role), version).toString()));
         return images;
     }
 

@@ -7,17 +7,15 @@ import dev.adhoc.action.ecs.ContainerLogs;
 import dev.adhoc.action.util.Deadline;
 import dev.adhoc.action.util.Poll;
 import dev.adhoc.action.ecs.OneOffTasks;
+import dev.adhoc.action.ecs.RunningImages;
 import dev.adhoc.action.ecs.TaskResult;
-import dev.adhoc.action.text.Markdown;
 import dev.adhoc.action.text.ShellWords;
 import dev.adhoc.action.text.Table;
 import dev.adhoc.action.manifest.Manifest;
 import dev.adhoc.action.model.EnvironmentName;
-import dev.adhoc.action.model.ImageReference;
 import dev.adhoc.action.runtime.SummaryBlock;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /**
@@ -62,12 +60,10 @@ public final class RunCommand implements Operation {
         String taskId = ContainerLogs.taskId(result.taskArn());
         context.outputs().set("exit-code", Integer.toString(exitCode));
         String heading = (exitCode == 0 ? "✅" : "❌") + " run " + environment;
-        Table table = new Table("command", "task", "exit code", "time")
+        Table table = new Table("command", "task", "exit code", "time").inCode("command")
                 .row(line, taskId, Integer.toString(exitCode), Durations.format(result.duration()));
-        context.summary().append(new SummaryBlock("## " + heading + "\n\n"
-                + "| command | task | exit code | time |\n|---|---|---|---|\n"
-                + "| " + Markdown.codeCell(line) + " | " + taskId + " | " + exitCode + " | "
-                + Durations.format(result.duration()) + " |\n", heading + "\n" + String.join("\n", table.text()) + "\n"));
+        context.summary().append(new SummaryBlock("## " + heading + "\n\n" + table.markdown(),
+                heading + "\n" + String.join("\n", table.text()) + "\n"));
         if (exitCode != 0) {
             context.outputs().set("failure-reason", FailureReason.COMMAND_FAILED.value());
             context.log().error("Command '" + line + "' failed in " + environment + " (task " + taskId + "): exit code " + exitCode
@@ -86,11 +82,9 @@ public final class RunCommand implements Operation {
     private static Target target(Context context, Manifest manifest, String backendRepository) {
         for (String family : manifest.preDeployTasks()) {
             TaskDefinition definition = context.ecs().describeTaskDefinition(r -> r.taskDefinition(family)).taskDefinition();
-            for (ContainerDefinition container : definition.containerDefinitions()) {
-                if (ImageReference.parse(container.image()).repository().equals(backendRepository)) {
-                    return new Target(definition, container.name());
-                }
-            }
+            Optional<String> backend = RunningImages.byRole(manifest, List.of(definition)).stream()
+                    .filter(found -> found.role().equals(Manifest.BACKEND)).map(RunningImages.RoleImage::container).findFirst();
+            if (backend.isPresent()) return new Target(definition, backend.get());
         }
         throw new AdhocFailure(FailureReason.NO_BACKEND_TASK, "No pre-deploy task of " + manifest.environment() + " (" + String.join(", ",
                 manifest.preDeployTasks()) + ") has a container with the backend image " + backendRepository

@@ -20,9 +20,6 @@ import java.util.Optional;
  * stack lists its load balancers) and the listener rule priority, the environment's own or a free one.
  */
 final class TerraformVariables {
-    /** The name of the shared stack's load balancer the environment is placed on. */
-    static final String LOAD_BALANCER = "load_balancer";
-
     private TerraformVariables() {
     }
 
@@ -52,7 +49,7 @@ final class TerraformVariables {
                         ? Optional.of(m.listenerRulePriority().getAsInt()) : Optional.<Integer>empty())
                 .orElseGet(() -> freePriority(context, environment, shared, placement));
         variables.put(TerraformWorkspace.LISTENER_RULE_PRIORITY, Integer.toString(priority));
-        placement.name().ifPresent(name -> variables.put(LOAD_BALANCER, name));
+        placement.name().ifPresent(name -> variables.put(TerraformWorkspace.LOAD_BALANCER, name));
         return variables;
     }
 

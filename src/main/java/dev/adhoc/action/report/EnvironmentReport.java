@@ -39,8 +39,7 @@ public record EnvironmentReport(
         FAILED("Failed", "❌"),
         CANCELLED("Cancelled", "🛑"),
         DESTROYED("Destroyed", "🗑️"),
-        STOPPED("Stopped", "⏸️"),
-        PLANNED("Planned", "📝");
+        STOPPED("Stopped", "⏸️");
 
         private final String label;
         private final String emoji;
@@ -124,7 +123,7 @@ public record EnvironmentReport(
         return new Builder(this);
     }
 
-    /** The operation ended well: the given state (READY, STOPPED, PLANNED, DESTROYED) at the given time. */
+    /** The operation ended well: the given state (READY, STOPPED, DESTROYED) at the given time. */
     public EnvironmentReport finished(State endState, Instant at) {
         return toBuilder().state(endState).finished(at).build();
     }

@@ -44,6 +44,8 @@ public final class TerraformWorkspace implements AutoCloseable {
     public static final String FRONTEND_IMAGE_TAG = "frontend_image_tag";
     /** Base priority of the environment's listener rules, chosen by {@code loadbalancer.ListenerPriorities}. */
     public static final String LISTENER_RULE_PRIORITY = "listener_rule_priority";
+    /** The name of the shared stack's load balancer the environment is placed on, chosen by {@code loadbalancer.LoadBalancerPlacement}. */
+    public static final String LOAD_BALANCER = "load_balancer";
     /** The terraform output holding the environment manifest (a JSON string). */
     public static final String MANIFEST_OUTPUT = "manifest";
 

@@ -1,15 +1,26 @@
 package dev.adhoc.action.text;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Rows shown twice: as an aligned text table for the log, and as a Markdown table for the job summary. */
 public final class Table {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
+    private final Set<Integer> codeColumns = new HashSet<>();
 
     public Table(String... header) {
         this.header = List.of(header);
+    }
+
+    /** Shows {@code column}'s cells as code spans in Markdown (a command, say); the text table shows them as they are. */
+    public Table inCode(String column) {
+        int index = header.indexOf(column);
+        if (index < 0) throw new IllegalArgumentException("no column " + column);
+        codeColumns.add(index);
+        return this;
     }
 
     public Table row(String... cells) {
@@ -37,14 +48,16 @@ public final class Table {
         return lines;
     }
 
-    /** The rows as a GitHub Markdown table, each cell escaped by {@link Markdown#cell}. */
+    /** The rows as a GitHub Markdown table, each cell escaped by {@link Markdown#cell} (or {@link Markdown#codeCell} in a code column). */
     public String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("| ").append(String.join(" | ", header)).append(" |\n|");
         header.forEach(h -> md.append("---|"));
         md.append('\n');
         for (List<String> row : rows) {
-            md.append("| ").append(String.join(" | ", row.stream().map(Markdown::cell).toList())).append(" |\n");
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < row.size(); i++) cells.add(codeColumns.contains(i) ? Markdown.codeCell(row.get(i)) : Markdown.cell(row.get(i)));
+            md.append("| ").append(String.join(" | ", cells)).append(" |\n");
         }
         return md.toString();
     }

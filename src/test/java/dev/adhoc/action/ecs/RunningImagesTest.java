@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.adhoc.action.manifest.Manifest;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -17,8 +18,8 @@ class RunningImagesTest {
             Map.of(Manifest.BACKEND, BACKEND, Manifest.FRONTEND, FRONTEND));
 
     private static TaskDefinition definition(String... images) {
-        return TaskDefinition.builder().containerDefinitions(List.of(images).stream()
-                .map(image -> ContainerDefinition.builder().name("c").image(image).build()).toList()).build();
+        return TaskDefinition.builder().containerDefinitions(IntStream.range(0, images.length)
+                .mapToObj(i -> ContainerDefinition.builder().name("c" + i).image(images[i]).build()).toList()).build();
     }
 
     @Test
@@ -26,9 +27,9 @@ class RunningImagesTest {
         List<TaskDefinition> definitions = List.of(definition(BACKEND + ":v1", "public.ecr.aws/nginx/nginx:1.27", FRONTEND),
                 definition(BACKEND + "@sha256:abc", BACKEND + ":v1"));
 
-        assertThat(RunningImages.byRole(MANIFEST, definitions)).extracting(found -> found.role() + " " + found.image())
-                .containsExactly("backend " + BACKEND + ":v1", "frontend " + FRONTEND, "backend " + BACKEND + "@sha256:abc",
-                        "backend " + BACKEND + ":v1");
+        assertThat(RunningImages.byRole(MANIFEST, definitions)).extracting(found -> found.role() + " " + found.container() + " " + found.image())
+                .containsExactly("backend c0 " + BACKEND + ":v1", "frontend c2 " + FRONTEND, "backend c0 " + BACKEND + "@sha256:abc",
+                        "backend c1 " + BACKEND + ":v1");
     }
 
     @Test

@@ -39,10 +39,10 @@ class FleetStatusTest {
 
     @Test
     void listShowsEveryVersionOfARoleSortedWithLatestForAnImageWithoutTagOrDigest() {
-        List<RoleImage> images = List.of(new RoleImage("frontend", ImageReference.parse("repo/frontend")),
-                new RoleImage("backend", ImageReference.parse("repo/backend:v2")),
-                new RoleImage("backend", ImageReference.parse("repo/backend:v1")),
-                new RoleImage("backend", ImageReference.parse("repo/backend:v2")));
+        List<RoleImage> images = List.of(new RoleImage("frontend", "c", ImageReference.parse("repo/frontend")),
+                new RoleImage("backend", "c", ImageReference.parse("repo/backend:v2")),
+                new RoleImage("backend", "c", ImageReference.parse("repo/backend:v1")),
+                new RoleImage("backend", "c", ImageReference.parse("repo/backend:v2")));
 
         assertThat(FleetStatus.versionsShown(images)).containsExactly(Map.entry("backend", "v1, v2"), Map.entry("frontend", "latest"));
     }

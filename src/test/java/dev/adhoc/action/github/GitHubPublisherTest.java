@@ -181,7 +181,7 @@ class GitHubPublisherTest {
     }
 
     @Test
-    void scheduledCleanupStillFindsAPullRequestEnvironmentsCommentButNeverCreatesOne() throws Exception {
+    void withoutAPullRequestADestroyStillFindsAPullRequestEnvironmentsCommentButNeverCreatesOne() throws Exception {
         github.comments(7, new ObjectNode[] {github.comment(101, 7, CommentMarkdown.marker("pr-7") + "\nready")}, new ObjectNode[0]);
         github.acceptsCommentEdits(7, 101);
         github.deploymentsOf("pr-7", 42);
@@ -235,8 +235,8 @@ class GitHubPublisherTest {
     @Test
     void withoutATokenNothingIsCalled() throws Exception {
         Map<String, String> processEnvironment = processEnvironment(pullRequestEvent());
-        GitHubPublisher publisher = new GitHubPublisher(GitHubSettings.from(processEnvironment,
-                options(processEnvironment, Inputs.of(Map.of())), JSON), log, QUICK);
+        GitHubPublisher publisher = publisher(GitHubSettings.from(processEnvironment,
+                options(processEnvironment, Inputs.of(Map.of())), JSON), QUICK);
         publisher.begin(deploying());
         publisher.complete(ready());
         server.verify(0, anyRequestedFor(anyUrl()));
@@ -290,7 +290,25 @@ class GitHubPublisherTest {
             publisher.destroyed(ready());
         });
 
-        assertThat(warnings()).hasSize(1).first().asString().contains("pull-requests: write", "deployments: write");
+        assertThat(warnings()).hasSize(1).first().asString()
+                .startsWith("::warning::GitHub: could not update the pull-request comment or record the GitHub deployment: ")
+                .contains("pull-requests: write", "deployments: write");
+    }
+
+    @Test
+    void twoPartsFailingForDifferentReasonsAreTwoSentencesInOneWarning() {
+        github.comments(7, new ObjectNode[0], new ObjectNode[0]);
+        server.stubFor(post(urlPathEqualTo(REPO + "/issues/7/comments")).willReturn(GitHubApiStub.json(403,
+                "{\"message\":\"Resource not accessible by integration\",\"status\":\"403\"}")));
+        server.stubFor(post(urlPathEqualTo(REPO + "/deployments")).willReturn(aResponse().withStatus(500).withBody("")));
+
+        GitHubPublisher publisher = publisher(pullRequestEvent(), Map.of());
+        assertTimeoutPreemptively(QUICK, () -> publisher.begin(deploying()));
+
+        assertThat(warnings()).hasSize(1).first().asString()
+                .startsWith("::warning::GitHub: could not update the pull-request comment: ")
+                .contains(". Could not record the GitHub deployment: ")
+                .endsWith(". The operation's result is unaffected.");
     }
 
     @Test
@@ -307,11 +325,28 @@ class GitHubPublisherTest {
     }
 
     @Test
+    void thePublishersOfOneRunShareItsConnectionSoAFailingGitHubIsAskedOnce() {
+        server.stubFor(any(urlPathEqualTo(REPO)).atPriority(1).willReturn(aResponse().withStatus(500).withBody("")));
+        Map<String, String> processEnvironment = processEnvironment(pullRequestEvent());
+        GitHubConnection run = new GitHubConnection(QUICK);
+
+        assertTimeoutPreemptively(QUICK, () -> {
+            for (String environment : List.of("pr-7", "pr-8")) {
+                GitHubPublisher.fromProcessEnvironment(processEnvironment, options(processEnvironment, inputs(Map.of())), log, JSON, run)
+                        .complete(report(environment).finished(State.STOPPED, T0));
+            }
+        });
+
+        server.verify(1, getRequestedFor(urlPathEqualTo(REPO)));
+        assertThat(warnings()).hasSize(2).allSatisfy(w -> assertThat(w).contains("GitHub had an error (HTTP 500"));
+    }
+
+    @Test
     void aHangingGitHubIsCutOffByTheDeadline() {
         server.stubFor(any(anyUrl()).atPriority(1).willReturn(GitHubApiStub.json(200, "{}").withFixedDelay(20_000)));
         Map<String, String> processEnvironment = processEnvironment(pullRequestEvent());
-        GitHubPublisher publisher = new GitHubPublisher(GitHubSettings.from(processEnvironment,
-                options(processEnvironment, inputs(Map.of())), JSON), log, Duration.ofMillis(500));
+        GitHubPublisher publisher = publisher(GitHubSettings.from(processEnvironment,
+                options(processEnvironment, inputs(Map.of())), JSON), Duration.ofMillis(500));
 
         assertTimeoutPreemptively(QUICK, () -> publisher.begin(deploying()));
 
@@ -326,8 +361,8 @@ class GitHubPublisherTest {
         }
         Map<String, String> processEnvironment = new HashMap<>(processEnvironment(pullRequestEvent()));
         processEnvironment.put("GITHUB_API_URL", "http://127.0.0.1:" + closedPort);
-        GitHubPublisher publisher = new GitHubPublisher(GitHubSettings.from(processEnvironment,
-                options(processEnvironment, inputs(Map.of())), JSON), log, QUICK);
+        GitHubPublisher publisher = publisher(GitHubSettings.from(processEnvironment,
+                options(processEnvironment, inputs(Map.of())), JSON), QUICK);
 
         assertTimeoutPreemptively(QUICK, () -> publisher.begin(deploying()));
 
@@ -340,7 +375,8 @@ class GitHubPublisherTest {
                 "{\"message\":\"Bad credentials: " + TOKEN + "\",\"documentation_url\":\"https://docs.github.com/rest\"}")));
 
         Map<String, String> processEnvironment = processEnvironment(pullRequestEvent());
-        GitHubPublisher.fromProcessEnvironment(processEnvironment, options(processEnvironment, inputs(Map.of())), log, JSON).begin(deploying());
+        GitHubPublisher.fromProcessEnvironment(processEnvironment, options(processEnvironment, inputs(Map.of())), log, JSON,
+                new GitHubConnection(QUICK)).begin(deploying());
 
         assertThat(output()).startsWith("::add-mask::" + TOKEN + "\n");
         assertThat(warnings()).hasSize(1).first().asString().contains("HTTP 401", "github-token");
@@ -359,9 +395,14 @@ class GitHubPublisherTest {
         assertThat(warnings()).hasSize(1).first().asString().contains("forks");
     }
 
+    /** A publisher with a repository of its own, as one run has. */
+    private GitHubPublisher publisher(GitHubSettings settings, Duration callDeadline) {
+        return new GitHubPublisher(settings, log, new GitHubRepository(settings, callDeadline));
+    }
+
     private GitHubPublisher publisher(String event, Map<Input, String> inputs) {
         Map<String, String> processEnvironment = processEnvironment(event);
-        return new GitHubPublisher(GitHubSettings.from(processEnvironment, options(processEnvironment, inputs(inputs)), JSON), log, QUICK);
+        return publisher(GitHubSettings.from(processEnvironment, options(processEnvironment, inputs(inputs)), JSON), QUICK);
     }
 
     /** The GitHub options as the program parses them, the event read from {@code processEnvironment}. */

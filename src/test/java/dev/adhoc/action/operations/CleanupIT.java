@@ -2,6 +2,7 @@ package dev.adhoc.action.operations;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -16,6 +17,7 @@ import dev.adhoc.action.aws.AwsClients;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.config.Verb;
+import dev.adhoc.action.github.GitHubConnection;
 import dev.adhoc.action.runtime.JobLog;
 import dev.adhoc.action.runtime.JobSummary;
 import dev.adhoc.action.runtime.StepOutputs;
@@ -311,6 +313,33 @@ class CleanupIT {
         assertThat(fixture.ssm().getParameter(r -> r.name(prefix + "/" + idle)).parameter().value()).contains(idle);
     }
 
+    /**
+     * A GitHub that fails is given up on once per run: cleanup's pull-request lookups and the
+     * pull-request comment of every environment it stops share one client, so the repository is
+     * asked for once, not once per environment (each try can take the call deadline).
+     */
+    @Test
+    void aFailingGitHubIsAskedOnceForTheWholeRun() throws Exception {
+        String prefix = "/down-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        int base = ThreadLocalRandom.current().nextInt(10_000, 90_000) * 10;
+        List<String> idle = List.of("pr-" + (base + 6), "pr-" + (base + 7));
+        for (String name : idle) {
+            fixture.create(name, "v1", prefix);
+            fixture.scale(name, "web", 1);
+        }
+        String down = "acme/down-" + base;
+        github.stubFor(get(urlEqualTo("/repos/" + down)).willReturn(aResponse().withStatus(500).withBody("")));
+        Program program = new Program(work, aws.processEnvironment()).clock(Clock.fixed(Instant.now().plus(Duration.ofHours(13)), ZoneOffset.UTC))
+                .env("GITHUB_API_URL", github.baseUrl()).env("GITHUB_REPOSITORY", down);
+
+        Program.Result result = program.action(Map.of("operation", "cleanup", "manifest-prefix", prefix, "stop-idle-after", "12h",
+                "dry-run", "false", "github-token", TOKEN));
+
+        assertThat(result.exitCode()).as(result.log()).isZero();
+        assertThat(byName(result.outputs().get("environments")).keySet()).containsExactlyInAnyOrderElementsOf(idle);
+        assertThat(github.findAll(getRequestedFor(urlEqualTo("/repos/" + down)))).hasSize(1);
+    }
+
     record Run(int exitCode, String reason, String message, String log, Map<String, String> outputs, String summary) {
     }
 
@@ -328,7 +357,7 @@ class CleanupIT {
             ObjectMapper json = new ObjectMapper();
             CleanupOptions options = (CleanupOptions) VerbOptions.parse(Verb.CLEANUP, Inputs.of(values), processEnvironment, json);
             Context context = new Context(Verb.CLEANUP, log, outputs, summary, clients, processEnvironment, work,
-                    clock, json, dev.adhoc.action.runtime.Cancellation.none());
+                    clock, json, dev.adhoc.action.runtime.Cancellation.none(), new GitHubConnection());
             int code = new Cleanup(options, destroyer).run(context);
             return new Run(code, null, null, bytes.toString(StandardCharsets.UTF_8), outputs.values(), summary.markdown());
         } catch (AdhocFailure failure) {

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.adhoc.action.config.Input;
 import dev.adhoc.action.config.Inputs;
 import dev.adhoc.action.config.Verb;
+import dev.adhoc.action.github.GitHubConnection;
 import dev.adhoc.action.github.GitHubEvent;
 import dev.adhoc.action.github.GitHubOptions;
 import dev.adhoc.action.model.EnvironmentName;
@@ -48,7 +49,7 @@ class ReportingTest {
     private Context context(Verb operation, Map<String, String> processEnvironment) {
         JobLog log = new JobLog(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), true);
         return new Context(operation, log, new StepOutputs(Optional.empty()), summary, null, processEnvironment, Path.of("."),
-                CLOCK, new ObjectMapper(), Cancellation.none());
+                CLOCK, new ObjectMapper(), Cancellation.none(), new GitHubConnection());
     }
 
     /** The GitHub options as the program parses them from these inputs. */

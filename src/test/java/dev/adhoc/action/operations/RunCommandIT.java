@@ -50,7 +50,8 @@ class RunCommandIT extends LocalEnvironmentTest {
         override.get("command").forEach(w -> argv.add(w.asText()));
         assertThat(argv).containsExactly("python", "manage.py", "shell", "-c", "print('hello world')", "--settings", "app.settings");
         assertThat(body.get("networkConfiguration").get("awsvpcConfiguration").get("assignPublicIp").asText()).isEqualTo("DISABLED");
-        assertThat(result.summary()).contains("| 3 |");
+        assertThat(result.summary()).contains("| command | task | exit code | time |\n|---|---|---|---|\n"
+                + "| `python manage.py shell -c 'print('\\''hello world'\\'')' --settings app.settings` | " + taskId + " | 3 | ");
     }
 
     @Test

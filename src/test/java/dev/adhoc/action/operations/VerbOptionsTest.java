@@ -91,6 +91,19 @@ class VerbOptionsTest {
     }
 
     @Test
+    void cleanupOnAPullRequestEventGivesEachEnvironmentThePullRequestItsNameSays(@TempDir Path directory) throws IOException {
+        Path event = Files.writeString(directory.resolve("event.json"), "{\"action\":\"synchronize\",\"number\":12,\"pull_request\":{\"number\":12}}");
+        CleanupOptions cleanup = (CleanupOptions) VerbOptions.parse(Verb.CLEANUP, Inputs.of(Map.of(Input.OLDER_THAN, "7d")),
+                Map.of("GITHUB_EVENT_NAME", "pull_request", "GITHUB_EVENT_PATH", event.toString()), JSON);
+        assertThat(cleanup.github().pullRequest()).hasValue(12);
+
+        assertThat(cleanup.destroy(EnvironmentName.of("pr-7")).github().pullRequest()).hasValue(7);
+        assertThat(cleanup.stop(EnvironmentName.of("pr-7")).github().pullRequest()).hasValue(7);
+        assertThat(cleanup.destroy(EnvironmentName.of("gamma")).github().pullRequest()).isEmpty();
+        assertThat(cleanup.stop(EnvironmentName.of("gamma")).github().pullRequest()).isEmpty();
+    }
+
+    @Test
     void theEnvironmentDefaultsToThePullRequestsOnPullRequestEventsOnly(@TempDir Path directory) throws IOException {
         Path event = Files.writeString(directory.resolve("event.json"), "{\"action\":\"synchronize\",\"number\":12,\"pull_request\":{\"number\":12}}");
         Inputs noEnvironment = Inputs.of(Map.of(Input.BACKEND_IMAGE_TAG, "v2"));

@@ -27,6 +27,16 @@ class TableTest {
     }
 
     @Test
+    void aCodeColumnIsACodeSpanInMarkdownAndPlainInText() {
+        Table table = new Table("command", "exit code").inCode("command").row("echo 'a|b'", "0");
+
+        assertThat(table.markdown()).isEqualTo("| command | exit code |\n|---|---|\n| " + Markdown.codeCell("echo 'a|b'") + " | 0 |\n");
+        assertThat(table.markdown()).contains("`echo 'a\\|b'`");
+        assertThat(table.text()).containsExactly("command     exit code", "----------  ---------", "echo 'a|b'  0");
+        assertThatThrownBy(() -> table.inCode("time")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aRowNeedsACellPerColumn() {
         assertThatThrownBy(() -> new Table("a", "b").row("only one")).isInstanceOf(IllegalArgumentException.class);
     }
