@@ -49,7 +49,8 @@ public final class BastionShell {
      * at most the command timeout, for it to end. SSH failures are {@link AdhocFailure}s with
      * reasons {@code ssh-host-key-mismatch}, {@code ssh-host-key-unknown}, {@code ssh-auth-failed},
      * {@code ssh-unreachable}, {@code ssh-key-invalid} or {@code ssh-failed}; the command's own
-     * failure is a result with its exit status, for the caller to explain.
+     * failure is a result with its exit status, for the caller to explain. A wait ended by an
+     * interrupt (a cancelled run) is {@link Poll.Interrupted} ({@code interrupted}).
      */
     public RemoteResult run(String command, String stdin) {
         BastionTarget target = settings.target();
@@ -172,9 +173,6 @@ public final class BastionShell {
         } catch (IOException e) {
             throw new AdhocFailure(FailureReason.SSH_FAILED, "Sending input to the command on bastion " + settings.target().address()
                     + " failed: " + e.getMessage() + ".", e);
-        } catch (Poll.Interrupted e) {
-            throw new AdhocFailure(FailureReason.DATABASE_FAILED, "Interrupted while waiting for the command on bastion "
-                    + settings.target().address() + ".", e);
         } finally {
             channel.disconnect();
         }

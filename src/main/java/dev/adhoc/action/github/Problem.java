@@ -1,11 +1,10 @@
 package dev.adhoc.action.github;
 
+import dev.adhoc.action.text.Durations;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +18,6 @@ import org.kohsuke.github.HttpException;
 /** Turns whatever the GitHub client threw into one sentence a user can act on. */
 final class Problem {
     private static final Pattern MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private Problem() {
     }
@@ -92,7 +90,7 @@ final class Problem {
     private static String resetTime(Map<String, List<String>> headers) {
         try {
             String reset = header(headers, "X-RateLimit-Reset");
-            return reset == null ? "" : ", resets at " + CLOCK.format(Instant.ofEpochSecond(Long.parseLong(reset.strip())));
+            return reset == null ? "" : ", resets at " + Durations.timeOfDay(Instant.ofEpochSecond(Long.parseLong(reset.strip())));
         } catch (NumberFormatException e) {
             return "";
         }

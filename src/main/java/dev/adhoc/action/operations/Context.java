@@ -9,6 +9,7 @@ import dev.adhoc.action.runtime.Cancellation;
 import dev.adhoc.action.runtime.JobLog;
 import dev.adhoc.action.runtime.JobSummary;
 import dev.adhoc.action.runtime.StepOutputs;
+import dev.adhoc.action.util.Poll;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -39,5 +40,10 @@ public record Context(
     /** The ECS calls the program makes, on this run's client. */
     public EcsCalls ecs() {
         return EcsCalls.of(aws.ecs());
+    }
+
+    /** The run's waits and their deadlines, on this run's clock (the system clock in production), sleeping for real. */
+    public Poll poll() {
+        return Poll.sleeping(clock);
     }
 }

@@ -38,11 +38,11 @@ public final class Create implements Operation {
     public int run(Context context) {
         EnvironmentName environment = options.environment();
         Duration timeout = options.waitTimeout();
-        Deadline deadline = Deadline.after(timeout);
-        Poll poll = Poll.system();
+        Poll poll = context.poll();
+        Deadline deadline = poll.deadline(timeout);
         // Checked before anything touches AWS or terraform: the terraform directory and tfvars.
         try (TerraformWorkspace workspace = TerraformWorkspace.open(options.terraform(), context.workingDirectory(),
-                context.processEnvironment(), context.log(), timeout, environment, context.json())) {
+                context.processEnvironment(), context.log(), timeout, environment, context.json(), context.clock())) {
             Lifecycle.Start start = Lifecycle.start(context, Verb.CREATE, options, deadline);
             SharedManifest shared = start.shared();
             Optional<Manifest> existing = start.existing();
@@ -67,7 +67,7 @@ public final class Create implements Operation {
                         context.log(), poll).settle(manifest, deadline, reporting);
                 context.outputs().set("task-definitions", Reporting.json(context, outcome.taskDefinitions()));
                 options.healthCheckTimeout().ifPresent(bound -> reporting.phase("health check", () ->
-                        new UrlCheck(context.log(), poll).await(manifest.url(), min(bound, deadline.remaining()))));
+                        new UrlCheck(context.log(), poll).await(manifest.url(), min(bound, deadline.remaining(context.clock())))));
                 reporting.succeeded(manifest, outcome,
                         Optional.of(new SummaryBlock(planMarkdown, plan.summary().text("Plan applied to " + environment))));
                 context.log().notice("Environment " + environment + " is ready: " + manifest.url());

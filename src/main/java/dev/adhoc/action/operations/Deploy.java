@@ -24,7 +24,8 @@ public final class Deploy implements Operation {
     @Override
     public int run(Context context) {
         EnvironmentName environment = options.environment();
-        Deadline deadline = Deadline.after(options.waitTimeout());
+        Poll poll = context.poll();
+        Deadline deadline = poll.deadline(options.waitTimeout());
 
         Manifest manifest = context.manifests(options.manifestPrefix()).get(environment);
         context.outputs().set("environment", environment.value());
@@ -37,7 +38,7 @@ public final class Deploy implements Operation {
         Reporting reporting = Reporting.start(context, Verb.DEPLOY, options.github(), environment, Optional.of(manifest)).deploying();
         try {
             EnvironmentRollout.Outcome outcome = new EnvironmentRollout(context.ecs(), context.aws().logs(), context.log(),
-                    Poll.system()).deploy(manifest, tagsByRepository, deadline, reporting);
+                    poll).deploy(manifest, tagsByRepository, deadline, reporting);
             context.outputs().set("task-definitions", Reporting.json(context, outcome.taskDefinitions()));
             reporting.succeeded(manifest, outcome, Optional.empty());
             context.log().notice("Deployed " + tagsByRepository.values() + " to " + environment + ": " + manifest.url());

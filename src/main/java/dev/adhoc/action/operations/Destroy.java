@@ -28,9 +28,9 @@ public final class Destroy implements Operation {
     public int run(Context context) {
         EnvironmentName environment = options.environment();
         Duration timeout = options.waitTimeout();
-        Deadline deadline = Deadline.after(timeout);
+        Deadline deadline = context.poll().deadline(timeout);
         try (TerraformWorkspace workspace = TerraformWorkspace.open(options.terraform(), context.workingDirectory(),
-                context.processEnvironment(), context.log(), timeout, environment, context.json())) {
+                context.processEnvironment(), context.log(), timeout, environment, context.json(), context.clock())) {
             Lifecycle.Start start = Lifecycle.start(context, Verb.DESTROY, options, deadline);
             SharedManifest shared = start.shared();
             Optional<Manifest> existing = start.existing();

@@ -19,7 +19,6 @@ import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.terraform.TerraformOptions;
 import dev.adhoc.action.util.Deadline;
-import dev.adhoc.action.util.Poll;
 import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -56,7 +55,7 @@ final class Lifecycle {
         shared.checkEnvironmentName(environment);
         Optional<Manifest> existing = manifests.find(environment).map(ManifestStore.Stored::manifest);
         DatabaseAdmin database = DatabaseAdmins.create(options.database(), options.waitTimeout(), context.log(), shared,
-                context.aws().secrets(), context.json(), taskRunner(context, deadline));
+                context.aws().secrets(), context.json(), taskRunner(context, deadline), context.poll());
         return new Start(shared, existing, database, Reporting.start(context, verb, options.github(), environment, existing));
     }
 
@@ -64,7 +63,7 @@ final class Lifecycle {
     static OneOffTaskRunner taskRunner(Context context, Deadline deadline) {
         return (cluster, family, container, command, network) -> {
             TaskDefinition definition = context.ecs().describeTaskDefinition(r -> r.taskDefinition(family)).taskDefinition();
-            return new OneOffTasks(context.ecs(), context.aws().logs(), context.log(), Poll.system())
+            return new OneOffTasks(context.ecs(), context.aws().logs(), context.log(), context.poll())
                     .run(cluster, definition, network, Optional.of(new OneOffTasks.CommandOverride(container, command)), deadline)
                     .exitCode();
         };

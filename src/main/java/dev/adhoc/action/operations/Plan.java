@@ -25,7 +25,7 @@ public final class Plan implements Operation {
         EnvironmentName environment = options.environment();
         // Checked before terraform runs: a missing tfvars file touches nothing.
         try (TerraformWorkspace workspace = TerraformWorkspace.open(options.terraform(), context.workingDirectory(),
-                context.processEnvironment(), context.log(), options.waitTimeout(), environment, context.json())) {
+                context.processEnvironment(), context.log(), options.waitTimeout(), environment, context.json(), context.clock())) {
             context.outputs().set("environment", environment.value());
             // The same variables create would pass, so the plan shows what create would do.
             ManifestStore manifests = context.manifests(options.manifestPrefix());

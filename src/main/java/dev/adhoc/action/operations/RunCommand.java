@@ -37,7 +37,8 @@ public final class RunCommand implements Operation {
     public int run(Context context) {
         EnvironmentName environment = options.environment();
         List<String> argv = options.command();
-        Deadline deadline = Deadline.after(options.waitTimeout());
+        Poll poll = context.poll();
+        Deadline deadline = poll.deadline(options.waitTimeout());
 
         Manifest manifest = context.manifests(options.manifestPrefix()).get(environment);
         context.outputs().set("environment", environment.value());
@@ -51,7 +52,7 @@ public final class RunCommand implements Operation {
         String line = ShellWords.join(argv);
         TaskResult result = context.log().group("Run " + line + " (" + target.definition().family() + ":" + target.definition().revision()
                 + ", container " + target.container() + ")", () -> new OneOffTasks(context.ecs(), context.aws().logs(),
-                        context.log(), Poll.system())
+                        context.log(), poll)
                 .run(manifest.cluster(), target.definition(), manifest.network(),
                         Optional.of(new OneOffTasks.CommandOverride(target.container(), argv)), deadline));
 

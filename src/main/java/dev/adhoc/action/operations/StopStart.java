@@ -15,6 +15,7 @@ import dev.adhoc.action.text.Table;
 import dev.adhoc.action.util.Deadline;
 import dev.adhoc.action.util.Poll;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +39,15 @@ public final class StopStart implements Operation {
     @Override
     public int run(Context context) {
         EnvironmentName environment = options.environment();
-        Deadline deadline = Deadline.after(options.waitTimeout());
-        long started = System.nanoTime();
+        Poll poll = context.poll();
+        Deadline deadline = poll.deadline(options.waitTimeout());
+        Instant started = poll.now();
 
         Manifest manifest = context.manifests(options.manifestPrefix()).get(environment);
         context.outputs().set("environment", environment.value());
         context.outputs().set("cluster", manifest.cluster());
         context.outputs().set("url", manifest.url());
-        EnvironmentServices services = new EnvironmentServices(context.ecs(), context.log(), Poll.system());
+        EnvironmentServices services = new EnvironmentServices(context.ecs(), context.log(), poll);
         StoppedCounts memory = new StoppedCounts(context.ecs());
         List<ServiceCounts> before = services.counts(manifest);
 
@@ -68,7 +70,7 @@ public final class StopStart implements Operation {
 
         Table table = new Table("service", "tasks before", "tasks now");
         before.forEach(s -> table.row(s.service(), Integer.toString(s.desired()), Integer.toString(targets.getOrDefault(s.service(), s.desired()))));
-        String took = Durations.format(Duration.ofNanos(System.nanoTime() - started));
+        String took = Durations.format(Duration.between(started, poll.now()));
         String heading = (stop ? "⏸ Stopped " : "▶ Started ") + environment;
         String facts = (stop ? "" : "URL: " + manifest.url() + "\n") + "Took " + took + "\n";
         context.summary().append(new SummaryBlock("## " + heading + "\n\n" + facts.replace("\n", "  \n") + "\n" + table.markdown(),

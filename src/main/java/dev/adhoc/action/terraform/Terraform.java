@@ -3,6 +3,7 @@ package dev.adhoc.action.terraform;
 import dev.adhoc.action.AdhocFailure;
 import dev.adhoc.action.FailureReason;
 import dev.adhoc.action.text.Durations;
+import dev.adhoc.action.text.ShellWords;
 import dev.adhoc.action.runtime.JobLog;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,7 +13,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,6 +56,7 @@ public final class Terraform {
     private final Duration timeout;
     private final Duration lockTimeout;
     private final boolean color;
+    private final Clock clock;
 
     /**
      * @param executable  the terraform binary
@@ -61,9 +65,10 @@ public final class Terraform {
      * @param timeout     bound on each step (the wait-timeout)
      * @param lockTimeout how long a step waits for a state lock held by someone else
      * @param color       whether terraform may print colours (only when attached to a terminal)
+     * @param clock       the run's clock, on which each step is timed
      */
     public Terraform(Path executable, Path directory, Map<String, String> processEnvironment, JobLog log, Duration timeout,
-            Duration lockTimeout, boolean color) {
+            Duration lockTimeout, boolean color, Clock clock) {
         this.executable = executable;
         this.directory = directory;
         this.processEnvironment = Map.copyOf(processEnvironment);
@@ -71,6 +76,7 @@ public final class Terraform {
         this.timeout = timeout;
         this.lockTimeout = lockTimeout;
         this.color = color;
+        this.clock = clock;
     }
 
     /** A short lock wait rides out a lock held for a moment (a concurrent plan), without eating the wait-timeout. */
@@ -232,16 +238,16 @@ public final class Terraform {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         Map<String, String> variables = builder.environment();
         variables.clear();
-        variables.putAll(terraformEnvironment(workspace));
+        variables.putAll(terraformProcessEnvironment(workspace));
         StringBuffer text = new StringBuffer();
         log.startGroup(step.title());
-        long started = System.nanoTime();
+        Instant started = clock.instant();
         Process process = null;
         Thread out = null;
         Thread err = null;
         try {
             if (Thread.currentThread().isInterrupted()) throw new InterruptedException("interrupted before " + step.what());
-            log.info("$ terraform " + String.join(" ", args));
+            log.info("$ terraform " + ShellWords.join(args));
             try {
                 process = builder.start();
             } catch (IOException e) {
@@ -274,7 +280,7 @@ public final class Terraform {
             out.join();
             err.join();
             int exit = process.exitValue();
-            log.info("(exit " + exit + " after " + Durations.format(Duration.ofNanos(System.nanoTime() - started)) + ")");
+            log.info("(exit " + exit + " after " + Durations.format(Duration.between(started, clock.instant())) + ")");
             if (success.contains(exit)) return exit;
             throw failure(step, exit, text.toString());
         } catch (InterruptedException e) {
@@ -286,7 +292,7 @@ public final class Terraform {
         }
     }
 
-    private Map<String, String> terraformEnvironment(Optional<String> workspace) {
+    private Map<String, String> terraformProcessEnvironment(Optional<String> workspace) {
         Map<String, String> variables = new HashMap<>(processEnvironment);
         // The workspace is this program's choice, never an inherited one.
         variables.remove("TF_WORKSPACE");

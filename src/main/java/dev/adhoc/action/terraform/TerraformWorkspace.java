@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ import java.util.stream.Stream;
  * One environment's terraform workspace: the API {@code plan}, {@code create} and
  * {@code destroy} use. Typical use:
  * <pre>{@code
- * try (TerraformWorkspace workspace = TerraformWorkspace.open(options, workingDirectory, processEnvironment, log, waitTimeout, name, json)) {
+ * try (TerraformWorkspace workspace = TerraformWorkspace.open(options, workingDirectory, processEnvironment, log, waitTimeout, name, json, clock)) {
  *     workspace.prepare();                                   // init, select or create workspace <env>
  *     SavedPlan plan = workspace.plan(Map.of(TerraformWorkspace.LISTENER_RULE_PRIORITY, "20"));
  *     workspace.apply(plan);                                 // exactly that plan
@@ -71,7 +72,7 @@ public final class TerraformWorkspace implements AutoCloseable {
      * Fails with {@code tfvars-missing} / {@code terraform-directory-missing} before running anything.
      */
     public static TerraformWorkspace open(TerraformOptions options, Path workingDirectory, Map<String, String> processEnvironment,
-            JobLog log, Duration waitTimeout, EnvironmentName environment, ObjectMapper json) {
+            JobLog log, Duration waitTimeout, EnvironmentName environment, ObjectMapper json, Clock clock) {
         Path directory = workingDirectory.resolve(options.directory()).normalize();
         Path varFile = VarFiles.resolve(directory, options.varFile(), environment);
         // Relative to terraform-directory, as in a terraform command run there (like var-file).
@@ -83,7 +84,7 @@ public final class TerraformWorkspace implements AutoCloseable {
             }
         });
         Terraform terraform = new Terraform(Terraform.executableOnPath(processEnvironment), directory, processEnvironment, log,
-                waitTimeout, Terraform.lockTimeoutFor(waitTimeout), System.console() != null);
+                waitTimeout, Terraform.lockTimeoutFor(waitTimeout), System.console() != null, clock);
         return new TerraformWorkspace(terraform, environment, varFile, backendConfig, json);
     }
 

@@ -2,14 +2,20 @@ package dev.adhoc.action.text;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
  * Durations and instants as people read them: how long something took ({@code 4.2s},
- * {@code 1h 2m 3s}), how old something is ({@code 3d 4h}), and when it was ({@code 2026-11-26 09:21Z}).
+ * {@code 1h 2m 3s}), how old something is ({@code 3d 4h}), and when it was ({@code 2026-11-26 09:21Z},
+ * or today's {@code 09:21:07 UTC}).
  */
 public final class Durations {
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
     private Durations() {
     }
 
@@ -38,5 +44,10 @@ public final class Durations {
         if (instant == null) return "-";
         String text = instant.truncatedTo(ChronoUnit.MINUTES).toString(); // 2026-11-26T09:21:00Z
         return text.substring(0, 10) + " " + text.substring(11, 16) + "Z";
+    }
+
+    /** An instant's time of day to the second, in UTC, for instants close to now (a rate limit's reset): {@code 09:21:07 UTC}. */
+    public static String timeOfDay(Instant instant) {
+        return TIME_OF_DAY.format(instant);
     }
 }

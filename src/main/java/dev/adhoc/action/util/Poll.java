@@ -40,9 +40,9 @@ public final class Poll {
         this.sleeper = sleeper;
     }
 
-    /** The wall clock and real sleeping. */
-    public static Poll system() {
-        return new Poll(Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()));
+    /** Real sleeping, on {@code clock} (the run's: the system clock in production). */
+    public static Poll sleeping(Clock clock) {
+        return new Poll(clock, duration -> Thread.sleep(duration.toMillis()));
     }
 
     /** Now, on the clock the waits pass on: how long a wait took is measured here, so a test can pin it. */

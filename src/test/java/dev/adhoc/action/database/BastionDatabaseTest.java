@@ -13,6 +13,7 @@ import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.testing.LocalAws;
 import dev.adhoc.action.util.Poll;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** database: bastion against a real SSH server (Apache MINA SSHD) running the real psql scripts against a real PostgreSQL. */
 @ExtendWith(RealServers.class)
 class BastionDatabaseTest {
+    private static final Poll POLL = Poll.sleeping(Clock.systemUTC());
     private final Fixtures.CapturedLog captured = new Fixtures.CapturedLog(false);
 
     @Test
@@ -64,7 +66,7 @@ class BastionDatabaseTest {
             Inputs inputs = inputs(ssh).with(Input.SSH_KNOWN_HOSTS, ssh.knownHostsLine());
             DatabaseAdmin admin = DatabaseAdmins.create(DatabaseOptions.from(inputs), inputs.duration(Input.WAIT_TIMEOUT), captured.log,
                     Fixtures.shared(postgres.endpoint(), Optional.empty(), prefix), aws.secrets(), new ObjectMapper(), postgres::server,
-                    unusedTasks());
+                    unusedTasks(), POLL);
             admin.ensure(EnvironmentName.of("bastion-one"));
             admin.ensure(EnvironmentName.of("bastion-two"));
             String one = new ObjectMapper().readTree(aws.secrets().getSecretValue(r -> r.secretId(prefix + "/bastion-one/database"))
@@ -89,7 +91,7 @@ class BastionDatabaseTest {
         Fixtures.CapturedLog github = new Fixtures.CapturedLog(true);
         Inputs inputs = inputs(ssh).with(Input.SSH_KNOWN_HOSTS, ssh.knownHostsLine());
         DatabaseServerAdmin admin = DatabaseAdmins.serverAdmin(DatabaseOptions.from(inputs), inputs.duration(Input.WAIT_TIMEOUT), github.log,
-                shared(postgres), postgres::server, unusedTasks());
+                shared(postgres), postgres::server, unusedTasks(), POLL);
         admin.ensure(DatabaseScriptsTest.role("bastion-gh", "role-password"));
         admin.drop(EnvironmentName.of("bastion-gh"));
         assertThat(github.text().lines().filter(l -> l.contains(postgres.password())))
@@ -199,7 +201,7 @@ class BastionDatabaseTest {
         BastionSettings settings = new BastionSettings(new BastionTarget("127.0.0.1", ssh.port(), ssh.user()), ssh.clientPrivateKey(),
                 Optional.of(ssh.knownHostsLine()), false, Duration.ofSeconds(10), Duration.ofSeconds(1));
         long start = System.nanoTime();
-        assertThatThrownBy(() -> new BastionShell(settings, captured.log, Poll.system()).run("echo started >&2; sleep 30", ""))
+        assertThatThrownBy(() -> new BastionShell(settings, captured.log, POLL).run("echo started >&2; sleep 30", ""))
                 .isInstanceOfSatisfying(AdhocFailure.class, f -> {
                     assertThat(f.reason()).isEqualTo("database-failed");
                     assertThat(f.getMessage()).contains("did not finish within 1.0s");
@@ -208,10 +210,27 @@ class BastionDatabaseTest {
     }
 
     @Test
+    void aWaitForTheCommandEndedByAnInterruptFailsAsInterrupted(SshServer ssh) {
+        BastionSettings settings = new BastionSettings(new BastionTarget("127.0.0.1", ssh.port(), ssh.user()), ssh.clientPrivateKey(),
+                Optional.of(ssh.knownHostsLine()), false, Duration.ofSeconds(10), Duration.ofSeconds(30));
+        // A cancelled run: the first pause of the wait is interrupted.
+        Poll interrupted = new Poll(Clock.systemUTC(), duration -> {
+            throw new InterruptedException();
+        });
+        try {
+            assertThatThrownBy(() -> new BastionShell(settings, captured.log, interrupted).run("sleep 30", ""))
+                    .isInstanceOfSatisfying(AdhocFailure.class, f -> assertThat(f.reason()).isEqualTo("interrupted"));
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt flag stays set").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void theRemoteCommandGetsStdinAndReportsItsExitStatusAndOutput(SshServer ssh) {
         BastionSettings settings = new BastionSettings(new BastionTarget("127.0.0.1", ssh.port(), ssh.user()), ssh.clientPrivateKey(),
                 Optional.of(ssh.knownHostsLine()), false, Duration.ofSeconds(10), Duration.ofSeconds(30));
-        RemoteResult result = new BastionShell(settings, captured.log, Poll.system())
+        RemoteResult result = new BastionShell(settings, captured.log, POLL)
                 .run("IFS= read -r line && printf '%s' \"$line\" && echo oops >&2 && exit 3", " spaced \\ 'quoted' $(x)\n");
         assertThat(result.exitStatus()).isEqualTo(3);
         assertThat(result.stdout()).isEqualTo(" spaced \\ 'quoted' $(x)");
@@ -224,7 +243,7 @@ class BastionDatabaseTest {
             // What MasterCredentials does on reading the secret.
             captured.log.mask(read.password());
             return read;
-        }, unusedTasks());
+        }, unusedTasks(), POLL);
     }
 
     private static SharedManifest shared(PostgresServer postgres) {

@@ -13,6 +13,8 @@ import dev.adhoc.action.manifest.Network;
 import dev.adhoc.action.manifest.SharedManifest;
 import dev.adhoc.action.model.EnvironmentName;
 import dev.adhoc.action.testing.LocalAws;
+import dev.adhoc.action.util.Poll;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,7 @@ class TaskDatabaseTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The wait-timeout the database admin gets when none is given. */
     private static final Duration WAIT = Inputs.of(Map.of()).duration(Input.WAIT_TIMEOUT);
+    private static final Poll POLL = Poll.sleeping(Clock.systemUTC());
     private static AwsClients aws;
 
     private final Fixtures.CapturedLog captured = new Fixtures.CapturedLog(false);
@@ -144,7 +147,7 @@ class TaskDatabaseTest {
         SharedManifest withoutTask = new SharedManifest(full.name(), full.region(), full.domain(), full.listenerArn(), full.database(),
                 Optional.empty(), Optional.empty(), full.namePrefix(), full.reservedEnvironmentNames(), full.loadBalancers());
         assertThatThrownBy(() -> DatabaseAdmins.serverAdmin(DatabaseOptions.from(Inputs.of(Map.of())), WAIT, captured.log, withoutTask, noPassword,
-                unusedTasks()))
+                unusedTasks(), POLL))
                 .isInstanceOfSatisfying(AdhocFailure.class, f -> {
                     assertThat(f.reason()).isEqualTo("invalid-input");
                     assertThat(f.getMessage()).contains("publishes no database-admin task");
@@ -172,13 +175,13 @@ class TaskDatabaseTest {
     void bastionInputsAreCheckedWhenTheAdminIsBuiltBeforeAnyConnection() {
         SharedManifest shared = Fixtures.shared(new DatabaseEndpoint("db", 5432, "master"), Optional.empty());
         assertThatThrownBy(() -> DatabaseAdmins.serverAdmin(DatabaseOptions.from(Inputs.of(Map.of(Input.DATABASE, "bastion",
-                Input.BASTION_HOST, "bastion:22"))), WAIT, captured.log, shared, noPassword, unusedTasks()))
+                Input.BASTION_HOST, "bastion:22"))), WAIT, captured.log, shared, noPassword, unusedTasks(), POLL))
                 .hasMessageStartingWith("Input 'ssh-private-key' is required for database: bastion");
     }
 
     private DatabaseAdmin admin(String mode, DatabaseEndpoint endpoint, OneOffTaskRunner tasks) {
         return DatabaseAdmins.create(DatabaseOptions.from(Inputs.of(Map.of(Input.DATABASE, mode))), WAIT, captured.log, Fixtures.shared(endpoint, Optional.empty(), prefix),
-                aws.secrets(), JSON, noPassword, tasks);
+                aws.secrets(), JSON, noPassword, tasks, POLL);
     }
 
     private JsonNode secret(String environment) throws Exception {

@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +65,7 @@ class TerraformCliTest {
     }
 
     private Terraform terraform(Duration timeout, Duration lockTimeout) {
-        return new Terraform(Prerequisites.terraform(), root, System.getenv(), log, timeout, lockTimeout, false);
+        return new Terraform(Prerequisites.terraform(), root, System.getenv(), log, timeout, lockTimeout, false, Clock.systemUTC());
     }
 
     private Path backendConfig() throws Exception {
@@ -165,14 +166,16 @@ class TerraformCliTest {
         terraform.init(Optional.of(backendConfig()));
         terraform.selectOrCreateWorkspace("alpha");
 
-        assertThatThrownBy(() -> terraform.plan("alpha", root.resolve("alpha.tfvars"), Map.of("environment", "alpha"),
-                states.resolve("p.tfplan")))
+        assertThatThrownBy(() -> terraform.plan("alpha", root.resolve("alpha.tfvars"),
+                Map.of("environment", "alpha", "backend_image_tag", "release 2"), states.resolve("p.tfplan")))
                 .isInstanceOfSatisfying(AdhocFailure.class, f -> {
                     assertThat(f.reason()).isEqualTo("terraform-failed");
                     assertThat(f.getMessage()).isEqualTo("terraform plan failed (exit 1) for environment 'alpha': "
                             + "Error: Invalid value for variable; see the 'terraform plan (alpha)' group above for terraform's message.");
                 });
-        assertThat(printed()).contains("size must be positive.").contains("(exit 1 after ");
+        assertThat(printed()).contains("size must be positive.").contains("(exit 1 after ")
+                // The command line is logged as a shell reads it: an argument with a space is one word.
+                .contains(" -var 'backend_image_tag=release 2' ");
     }
 
     @Test
@@ -269,7 +272,7 @@ class TerraformCliTest {
     @Test
     void aMissingTerraformIsExplained() {
         Terraform missing = new Terraform(root.resolve("no-terraform"), root, Map.of(), log, Duration.ofSeconds(5),
-                Duration.ofSeconds(1), false);
+                Duration.ofSeconds(1), false, Clock.systemUTC());
         assertThatThrownBy(() -> missing.init(Optional.empty()))
                 .isInstanceOfSatisfying(AdhocFailure.class, f -> {
                     assertThat(f.reason()).isEqualTo("terraform-missing");

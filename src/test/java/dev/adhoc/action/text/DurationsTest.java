@@ -27,4 +27,9 @@ class DurationsTest {
         assertThat(Durations.instant(Instant.parse("2026-11-26T09:21:59.5Z"))).isEqualTo("2026-11-26 09:21Z");
         assertThat(Durations.instant(null)).isEqualTo("-");
     }
+
+    @Test
+    void timesOfDayToTheSecondInUtc() {
+        assertThat(Durations.timeOfDay(Instant.parse("2026-11-26T09:21:07.9Z"))).isEqualTo("09:21:07 UTC");
+    }
 }
