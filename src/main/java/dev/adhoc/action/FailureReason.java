@@ -39,7 +39,7 @@ public enum FailureReason {
     AWS_ACCESS_DENIED("aws-access-denied", "An AWS call was denied: the role lacks a permission."),
     AWS_ERROR("aws-error", "An AWS call failed."),
     AWS_UNREACHABLE("aws-unreachable", "An AWS call could not be completed (network, region, credentials, endpoint)."),
-    INTERRUPTED("interrupted", "The run was interrupted, without a cancel signal, while it waited for AWS or terraform."),
+    INTERRUPTED("interrupted", "The run was interrupted, without a cancel signal, while it waited for AWS, terraform or a bastion command."),
     CANCELLED("cancelled", "The run was cancelled by SIGINT or SIGTERM (exit code 130 or 143)."),
     INTERNAL_ERROR("internal-error", "An unexpected error: a bug in adhoc-action.");
 

@@ -295,7 +295,7 @@ class CleanupIT {
         Program.Result stop = program.action(Map.of("operation", "stop", "environment", stopped, "manifest-prefix", prefix));
         assertThat(stop.exitCode()).as(stop.log()).isZero();
         // Half a day later: both were deployed once, at creation; one is running, one already stopped.
-        program.clock(Clock.fixed(Instant.now().plus(Duration.ofHours(13)), ZoneOffset.UTC));
+        program.clock(Clock.offset(Clock.systemUTC(), Duration.ofHours(13)));
 
         Program.Result dryRun = program.action(Map.of("operation", "cleanup", "manifest-prefix", prefix, "stop-idle-after", "12h"));
         assertThat(dryRun.exitCode()).as(dryRun.log()).isZero();
@@ -333,7 +333,7 @@ class CleanupIT {
         }
         String down = "acme/down-" + base;
         github.stubFor(get(urlEqualTo("/repos/" + down)).willReturn(aResponse().withStatus(500).withBody("")));
-        Program program = new Program(work, aws.processEnvironment()).clock(Clock.fixed(Instant.now().plus(Duration.ofHours(13)), ZoneOffset.UTC))
+        Program program = new Program(work, aws.processEnvironment()).clock(Clock.offset(Clock.systemUTC(), Duration.ofHours(13)))
                 .env("GITHUB_API_URL", github.baseUrl()).env("GITHUB_REPOSITORY", down);
 
         Program.Result result = program.action(Map.of("operation", "cleanup", "manifest-prefix", prefix, "stop-idle-after", "12h",
